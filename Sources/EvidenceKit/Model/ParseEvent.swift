@@ -1,0 +1,16 @@
+/// What a streaming parser reports while it reads a file.
+///
+/// Parsers hand records over one at a time so that a 200 MB baseline file never sits in
+/// memory whole; a PubMed `DeleteCitation` arrives as its own event because it changes
+/// sources that other files created.
+public enum ParseEvent: Sendable {
+    case record(SourceRecord)
+    case delete(pmids: [String])
+}
+
+/// A parser of one input format. It reads `path` (gzip-compressed or not) and calls
+/// `handle` for each record in file order; it throws `IngestError` with the path, line
+/// and reason when the file is malformed.
+public protocol RecordParser: Sendable {
+    func parse(path: String, handle: (ParseEvent) throws -> Void) throws
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+import EvidenceKit
+
+@main
+struct Evidence: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evidence",
+        abstract: "Turn quality-improvement papers into an evidence map for the model of alignment.",
+        version: EvidenceKit.version,
+        subcommands: [])
+}
