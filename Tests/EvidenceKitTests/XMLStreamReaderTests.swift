@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@testable import EvidenceKit
+
+@Suite("XML stream reader")
+struct XMLStreamReaderTests {
+    private func write(_ text: String, in directory: URL, name: String) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test("an external entity is never expanded into the text")
+    func externalEntityStaysUnexpanded() throws {
+        let directory = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let secret = try write("TOP-SECRET-CONTENT", in: directory, name: "secret.txt")
+        let path = try write(
+            """
+            <?xml version="1.0"?>
+            <!DOCTYPE a [<!ENTITY xxe SYSTEM "file://\(secret)">]>
+            <a>before &xxe; after</a>
+            """, in: directory, name: "xxe.xml")
+        let reader = try XMLStreamReader(path: path)
+        var text = ""
+        while try reader.read() {
+            if reader.nodeType == .text { text += reader.value }
+        }
+        #expect(!text.contains("TOP-SECRET"))
+    }
+
+    @Test("an entity-expansion bomb fails fast as unsafe")
+    func billionLaughsIsRefused() throws {
+        let directory = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var entities = "<!ENTITY lol0 \"lol\">"
+        for level in 1...9 {
+            let previous = "&lol\(level - 1);"
+            entities += "<!ENTITY lol\(level) \"\(String(repeating: previous, count: 10))\">"
+        }
+        let path = try write(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE a [\(entities)]>\n<a>&lol9;</a>\n",
+            in: directory, name: "bomb.xml")
+        let reader = try XMLStreamReader(path: path)
+        #expect(throws: IngestError.self) {
+            while try reader.read() {}
+        }
+    }
+
+    @Test("a file that is not well-formed reports its line")
+    func malformedReportsLine() throws {
+        let directory = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try write("<a>\n<b>\n</a>\n", in: directory, name: "bad.xml")
+        let reader = try XMLStreamReader(path: path)
+        do {
+            while try reader.read() {}
+            Issue.record("expected an error")
+        } catch let error as IngestError {
+            guard case .malformed(let errorPath, let line, _) = error else {
+                Issue.record("expected malformed, got \(error)")
+                return
+            }
+            #expect(errorPath == path)
+            #expect(line == 3)
+        }
+    }
+}
