@@ -67,3 +67,39 @@ struct XMLStreamReaderTests {
         }
     }
 }
+
+@Suite("Flattening inline markup")
+struct FlattenedTextTests {
+    private func flatten(_ xml: String) throws -> String {
+        let directory = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("t.xml")
+        try xml.write(to: url, atomically: true, encoding: .utf8)
+        let reader = try XMLStreamReader(path: url.path)
+        _ = try reader.read()
+        return try reader.readFlattenedText(skipping: ["fn"])
+    }
+
+    @Test("italics without surrounding spaces still separate words")
+    func italicsAreWordBoundaries() throws {
+        #expect(try flatten("<t>variants at the<i>TERT</i>gene region</t>") == "variants at the TERT gene region")
+        #expect(try flatten("<t>variants at the <i>TERT</i> gene region</t>") == "variants at the TERT gene region")
+    }
+
+    @Test("subscripts and superscripts glue to their word")
+    func scriptsGlue() throws {
+        #expect(try flatten("<t>H<sub>2</sub>O and Ca<sup>2+</sup>-activated</t>") == "H2O and Ca2+-activated")
+        #expect(try flatten("<t>the <italic>i</italic><sup>th</sup> symbol of |<italic>s</italic>|</t>") == "the ith symbol of |s|")
+    }
+
+    @Test("MathML reads as its tokens and whitespace collapses")
+    func mathAndWhitespace() throws {
+        let xml = "<t>with <mml:math xmlns:mml=\"http://www.w3.org/1998/Math/MathML\">\n  <mml:mi>p</mml:mi>\n  <mml:mo>&lt;</mml:mo>\n <mml:mn>0.05</mml:mn></mml:math>\n\t overall</t>"
+        #expect(try flatten(xml) == "with p<0.05 overall")
+    }
+
+    @Test("skipped elements leave no text behind")
+    func skipping() throws {
+        #expect(try flatten("<t>Main text<fn><p>a footnote</p></fn> goes on.</t>") == "Main text goes on.")
+    }
+}
