@@ -7,5 +7,7 @@ struct Evidence: ParsableCommand {
         commandName: "evidence",
         abstract: "Turn quality-improvement papers into an evidence map for the model of alignment.",
         version: EvidenceKit.version,
-        subcommands: [])
+        subcommands: [
+            IngestCommand.self, SourcesCommand.self, ShowCommand.self, StatsCommand.self,
+        ])
 }

@@ -18,6 +18,7 @@ final class XMLStreamReader {
     let path: String
     private let reader: xmlTextReaderPtr
     private let errors: ErrorSink
+    private let input: Input
 
     /// Opens `path`; gzip content is inflated transparently (by zlib, whatever libxml2's version).
     init(path: String) throws {
@@ -25,14 +26,17 @@ final class XMLStreamReader {
             throw IngestError.unreadable(path: path, reason: "the file cannot be opened")
         }
         gzbuffer(gz, 1 << 17)
+        let input = Input(gz: gz, progress: ReadProgress.current)
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOCDATA.rawValue)
         guard
             let reader = xmlReaderForIO(
                 XMLStreamReader.readCallback, XMLStreamReader.closeCallback,
-                UnsafeMutableRawPointer(gz), path, nil, options)
+                Unmanaged.passUnretained(input).toOpaque(), path, nil, options)
         else {
+            gzclose(gz)
             throw IngestError.unreadable(path: path, reason: "libxml2 could not start a reader")
         }
+        self.input = input
         self.path = path
         self.reader = reader
         self.errors = ErrorSink()
@@ -135,16 +139,32 @@ final class XMLStreamReader {
         var first: (message: String, line: Int)?
     }
 
+    /// The gzip stream libxml2 pulls from, and the progress counter it feeds.
+    private final class Input {
+        let gz: gzFile
+        let progress: ReadProgress?
+        var closed = false
+
+        init(gz: gzFile, progress: ReadProgress?) {
+            self.gz = gz
+            self.progress = progress
+        }
+    }
+
     private static let readCallback: xmlInputReadCallback = { context, buffer, length in
         guard let context, let buffer else { return -1 }
-        let gz = context.assumingMemoryBound(to: gzFile_s.self)
-        let count = gzread(gz, buffer, UInt32(max(0, length)))
+        let input = Unmanaged<Input>.fromOpaque(context).takeUnretainedValue()
+        let count = gzread(input.gz, buffer, UInt32(max(0, length)))
+        if let progress = input.progress { progress.bytesRead = Int(gzoffset(input.gz)) }
         return count
     }
 
     private static let closeCallback: xmlInputCloseCallback = { context in
         guard let context else { return 0 }
-        return gzclose(context.assumingMemoryBound(to: gzFile_s.self)) == Z_OK ? 0 : -1
+        let input = Unmanaged<Input>.fromOpaque(context).takeUnretainedValue()
+        guard !input.closed else { return 0 }
+        input.closed = true
+        return gzclose(input.gz) == Z_OK ? 0 : -1
     }
 
     private static let errorCallback: xmlStructuredErrorFunc = { context, error in

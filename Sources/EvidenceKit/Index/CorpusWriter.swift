@@ -1,0 +1,203 @@
+import Foundation
+import GRDB
+
+/// Writes records into the corpus inside a transaction the caller owns (one per file), so
+/// that a failed or interrupted file leaves the corpus exactly as it was before it.
+struct CorpusWriter {
+    let db: Database
+
+    /// The passages a store wrote, with their row ids, for the tagger.
+    struct WrittenText {
+        var sourceID: Int64
+        var passages: [(id: Int64, passage: Passage)]
+    }
+
+    /// Stores `record`, read from `path`, as a new source or into the source it matches.
+    /// Returns the outcome and, when the source's text was (re)written, its passages.
+    func store(_ record: SourceRecord, from path: String) throws -> (IngestOutcome, WrittenText?) {
+        let keys = SourceKeys(record: record)
+        let hash = record.contentHash
+        guard let existing = try findMatch(for: keys) else {
+            let id = try insertSource(record, keys: keys)
+            let written = try writeText(of: record, sourceID: id)
+            try recordFile(path, format: record.format, hash: hash, sourceID: id)
+            return (.new(sourceID: id), written)
+        }
+        let known = try String.fetchOne(
+            db, sql: "SELECT content_hash FROM source_file WHERE source_id = ? AND path = ?",
+            arguments: [existing.id, path])
+        if known == hash { return (.unchanged(sourceID: existing.id), nil) }
+
+        let sameFileChanged = known != nil
+        let richer = record.richness > existing.richness
+        let merged = CorpusWriter.merge(existing.metadata, with: record, preferIncoming: richer || sameFileChanged)
+        var written: WrittenText?
+        if richer || sameFileChanged {
+            try db.execute(sql: "DELETE FROM paragraph WHERE source_id = ?", arguments: [existing.id])
+            try db.execute(sql: "DELETE FROM reference WHERE source_id = ?", arguments: [existing.id])
+            try db.execute(sql: "DELETE FROM tagging_state WHERE source_id = ?", arguments: [existing.id])
+            written = try writeText(of: record, sourceID: existing.id)
+        }
+        let metadataChanged = merged != existing.metadata
+        if metadataChanged || written != nil {
+            try updateSource(existing.id, metadata: merged, richness: max(existing.richness, record.richness))
+        }
+        try recordFile(path, format: record.format, hash: hash, sourceID: existing.id)
+        return (.updated(sourceID: existing.id), written)
+    }
+
+    /// Removes the sources with these PMIDs (PubMed `DeleteCitation`); returns how many.
+    func delete(pmids: [String]) throws -> Int {
+        var removed = 0
+        for pmid in pmids.compactMap(Identifiers.normalizedPMID) {
+            try db.execute(sql: "DELETE FROM source WHERE pmid = ?", arguments: [pmid])
+            removed += db.changesCount
+        }
+        return removed
+    }
+
+    // MARK: - Matching
+
+    private struct Existing {
+        var id: Int64
+        var richness: Int
+        var metadata: SourceRecord
+    }
+
+    private func findMatch(for keys: SourceKeys) throws -> Existing? {
+        let rows = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, pmid, doi, pmcid, title_key, year, richness, metadata FROM source
+                    WHERE pmid = ? OR doi = ? OR pmcid = ? OR title_key = ?
+                    """),
+            arguments: [keys.pmid, keys.doi, keys.pmcid, keys.titleKey])
+        var best: (rank: Int, row: Row)?
+        for row in rows {
+            let candidate = SourceKeys(
+                pmid: row["pmid"], doi: row["doi"], pmcid: row["pmcid"], titleKey: row["title_key"], year: row["year"])
+            guard let rank = keys.matchRank(against: candidate) else { continue }
+            if let current = best, current.rank <= rank { continue }
+            best = (rank, row)
+        }
+        guard let row = best?.row else { return nil }
+        return Existing(id: row["id"], richness: row["richness"], metadata: try MetadataCoding.decode(row["metadata"]))
+    }
+
+    // MARK: - Writing
+
+    private func insertSource(_ record: SourceRecord, keys: SourceKeys) throws -> Int64 {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO source (pmid, pmcid, doi, title, title_key, year, format, richness, metadata)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            keys.pmid, keys.pmcid, keys.doi, record.title, keys.titleKey, record.year,
+            record.format.rawValue, record.richness, try MetadataCoding.encode(record),
+        ])
+        return db.lastInsertedRowID
+    }
+
+    private func updateSource(_ id: Int64, metadata: SourceRecord, richness: Int) throws {
+        let keys = SourceKeys(record: metadata)
+        try db.execute(
+            sql: """
+                UPDATE source SET pmid = ?, pmcid = ?, doi = ?, title = ?, title_key = ?, year = ?,
+                    format = ?, richness = ?, metadata = ? WHERE id = ?
+                """,
+            arguments: [
+                keys.pmid, keys.pmcid, keys.doi, metadata.title, keys.titleKey, metadata.year,
+                metadata.format.rawValue, richness, try MetadataCoding.encode(metadata), id,
+            ])
+    }
+
+    private func recordFile(_ path: String, format: SourceFormat, hash: String, sourceID: Int64) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO source_file (source_id, path, format, content_hash) VALUES (?, ?, ?, ?)
+                ON CONFLICT (source_id, path) DO UPDATE SET format = excluded.format, content_hash = excluded.content_hash
+                """
+        ).execute(arguments: [sourceID, path, format.rawValue, hash])
+    }
+
+    private func writeText(of record: SourceRecord, sourceID: Int64) throws -> WrittenText {
+        let passages = PassageBuilder.passages(for: record)
+        let insertParagraph = try db.cachedStatement(
+            sql: "INSERT INTO paragraph (source_id, position, kind, section, text) VALUES (?, ?, ?, ?, ?)")
+        let insertPassage = try db.cachedStatement(
+            sql: """
+                INSERT INTO passage (source_id, paragraph_id, position, kind, section, start, "end", text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        var paragraphIDs: [Int64] = []
+        paragraphIDs.reserveCapacity(record.blocks.count)
+        for (position, block) in record.blocks.enumerated() {
+            try insertParagraph.execute(arguments: [sourceID, position, block.kind.rawValue, block.section, block.text])
+            paragraphIDs.append(db.lastInsertedRowID)
+        }
+        var written = WrittenText(sourceID: sourceID, passages: [])
+        written.passages.reserveCapacity(passages.count)
+        for passage in passages where paragraphIDs.indices.contains(passage.paragraph) {
+            try insertPassage.execute(arguments: [
+                sourceID, paragraphIDs[passage.paragraph], passage.index, passage.kind.rawValue, passage.section,
+                passage.start, passage.end, passage.text,
+            ])
+            written.passages.append((db.lastInsertedRowID, passage))
+        }
+        let insertReference = try db.cachedStatement(
+            sql: "INSERT INTO reference (source_id, position, text) VALUES (?, ?, ?)")
+        for (position, reference) in record.references.enumerated() {
+            try insertReference.execute(arguments: [sourceID, position, reference])
+        }
+        return written
+    }
+
+    // MARK: - Merging
+
+    /// Combines what the corpus knows of a paper with a new copy of it: the richer copy's
+    /// values win, and each side fills what the other lacks. Text is handled separately.
+    static func merge(_ existing: SourceRecord, with incoming: SourceRecord, preferIncoming: Bool) -> SourceRecord {
+        let (primary, secondary) = preferIncoming ? (incoming, existing) : (existing, incoming)
+        func pick<T>(_ path: KeyPath<SourceRecord, T?>) -> T? { primary[keyPath: path] ?? secondary[keyPath: path] }
+        func pickList<T>(_ path: KeyPath<SourceRecord, [T]>) -> [T] {
+            primary[keyPath: path].isEmpty ? secondary[keyPath: path] : primary[keyPath: path]
+        }
+        var merged = primary
+        merged.blocks = []
+        merged.references = []
+        merged.pmid = pick(\.pmid)
+        merged.pmcid = pick(\.pmcid)
+        merged.doi = pick(\.doi)
+        merged.journal = pick(\.journal)
+        merged.journalAbbreviation = pick(\.journalAbbreviation)
+        merged.year = pick(\.year)
+        merged.volume = pick(\.volume)
+        merged.issue = pick(\.issue)
+        merged.pages = pick(\.pages)
+        merged.language = pick(\.language)
+        merged.licence = pick(\.licence)
+        merged.authors = pickList(\.authors)
+        merged.publicationTypes = pickList(\.publicationTypes)
+        merged.meshHeadings = pickList(\.meshHeadings)
+        merged.keywords = pickList(\.keywords)
+        if merged.title.isEmpty { merged.title = secondary.title }
+        return merged
+    }
+}
+
+/// The bibliographic part of a record as stored in `source.metadata` (JSON without text).
+enum MetadataCoding {
+    static func encode(_ record: SourceRecord) throws -> String {
+        var metadata = record
+        metadata.blocks = []
+        metadata.references = []
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(metadata), as: UTF8.self)
+    }
+
+    static func decode(_ json: String) throws -> SourceRecord {
+        try JSONDecoder().decode(SourceRecord.self, from: Data(json.utf8))
+    }
+}

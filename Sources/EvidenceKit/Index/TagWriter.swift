@@ -1,0 +1,39 @@
+import GRDB
+
+/// Stores the tagger's labels and their evidence for passages, replacing earlier ones.
+struct TagWriter {
+    let db: Database
+
+    /// Tags freshly written passages of one source; returns how many passages got a label.
+    func tag(_ written: CorpusWriter.WrittenText, with tagger: any PassageTagging) throws -> Int {
+        let tags = tagger.tag(source: written.passages.map(\.passage))
+        try store(tags, for: written.passages.map(\.id))
+        try db.execute(
+            sql: """
+                INSERT INTO tagging_state (source_id, codebook_hash) VALUES (?, ?)
+                ON CONFLICT (source_id) DO UPDATE SET codebook_hash = excluded.codebook_hash
+                """,
+            arguments: [written.sourceID, tagger.codebookHash])
+        return tags.filter { !$0.isEmpty }.count
+    }
+
+    /// Replaces the tags of the passages `ids` (same order as `tags`).
+    func store(_ tags: [PassageTags], for ids: [Int64]) throws {
+        let deleteTags = try db.cachedStatement(sql: "DELETE FROM tag WHERE passage_id = ?")
+        let deleteMatches = try db.cachedStatement(sql: "DELETE FROM tag_match WHERE passage_id = ?")
+        let insertTag = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO tag (passage_id, dimension, label) VALUES (?, ?, ?)")
+        let insertMatch = try db.cachedStatement(
+            sql: #"INSERT INTO tag_match (passage_id, rule, label, text, start, "end") VALUES (?, ?, ?, ?, ?, ?)"#)
+        for (id, passageTags) in zip(ids, tags) {
+            try deleteTags.execute(arguments: [id])
+            try deleteMatches.execute(arguments: [id])
+            for (dimension, labels) in [("factor", passageTags.factors), ("actor", passageTags.actors), ("direction", passageTags.direction)] {
+                for label in labels { try insertTag.execute(arguments: [id, dimension, label]) }
+            }
+            for match in passageTags.matches {
+                try insertMatch.execute(arguments: [id, match.rule, match.label, match.text, match.start, match.end])
+            }
+        }
+    }
+}
