@@ -8,6 +8,7 @@ struct Evidence: ParsableCommand {
         abstract: "Turn quality-improvement papers into an evidence map for the model of alignment.",
         version: EvidenceKit.version,
         subcommands: [
-            IngestCommand.self, SourcesCommand.self, ShowCommand.self, StatsCommand.self,
+            ReportCommand.self, IngestCommand.self, SourcesCommand.self, ShowCommand.self, StatsCommand.self,
+            SearchCommand.self, MapCommand.self, TableCommand.self,
         ])
 }

@@ -33,11 +33,17 @@ struct IngestCommand: ParsableCommand {
         let display = ProgressDisplay(quiet: quiet)
         let summary = ingester.ingest(paths: paths, progress: display.update)
         display.finish()
-        try IngestCommand.printSummary(summary, format: format)
+        try IngestCommand.printSummary(summary, format: format, to: .standardOutput)
         if !summary.succeeded { throw ExitCode(1) }
     }
 
-    static func printSummary(_ summary: IngestSummary, format: SummaryFormat) throws {
+    enum Stream { case standardOutput, standardError }
+
+    /// Prints skipped files and failures to standard error, and the summary to `stream`.
+    static func printSummary(_ summary: IngestSummary, format: SummaryFormat, to stream: Stream) throws {
+        let emit: (String) -> Void = { text in
+            if stream == .standardOutput { print(text) } else { StandardError.write(text + "\n") }
+        }
         for skip in summary.skipped {
             StandardError.write("skipped \(skip.path): \(skip.reason)\n")
         }
@@ -48,10 +54,10 @@ struct IngestCommand: ParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            emit(String(decoding: try encoder.encode(summary), as: UTF8.self))
         case .text:
             let megabytes = Double(summary.bytes) / 1_000_000
-            print(
+            emit(
                 """
                 Ingested \(summary.files) file(s), \(summary.records) record(s) in \(summary.seconds.oneDecimal) s \
                 (\(megabytes.oneDecimal) MB).

@@ -22,7 +22,7 @@ enum SourceTable {
                 String(source.passages),
             ]
         }
-        return CSVWriter.document(header: header, rows: rows)
+        return CSVText.document([header] + rows)
     }
 
     static func details(_ listing: SourceListing, metadata: SourceRecord) -> String {

@@ -12,8 +12,8 @@ public struct CorpusSearch: Sendable {
 
     /// Passages matching `query`: by relevance when words are given, else by source and position.
     public func search(_ query: SearchQuery) throws -> [EvidencePassage] {
-        let start = "\u{1}"
-        let end = "\u{2}"
+        let open: Unicode.Scalar = "\u{E000}"
+        let close: Unicode.Scalar = "\u{E001}"
         var joins = "FROM passage p JOIN source s ON s.id = p.source_id"
         var conditions: [String] = []
         var arguments: StatementArguments = []
@@ -23,7 +23,7 @@ public struct CorpusSearch: Sendable {
             joins = "FROM passage_ft JOIN passage p ON p.id = passage_ft.rowid JOIN source s ON s.id = p.source_id"
             conditions.append("passage_ft MATCH ?")
             arguments += [words]
-            columns += ", -bm25(passage_ft) AS score, highlight(passage_ft, 0, '\(start)', '\(end)') AS marked"
+            columns += ", -bm25(passage_ft) AS score, highlight(passage_ft, 0, '\(open)', '\(close)') AS marked"
             order = "ORDER BY bm25(passage_ft)"
         }
         joins += " JOIN paragraph g ON g.id = p.paragraph_id"
@@ -66,7 +66,7 @@ public struct CorpusSearch: Sendable {
                 return EvidencePassage(
                     passageID: stored.id, source: source, passage: stored.passage,
                     tags: tags[stored.id] ?? PassageTags(), score: row["score"] ?? 0,
-                    highlights: marked.map { CorpusSearch.ranges(in: $0, start: start, end: end) } ?? [])
+                    highlights: marked.map { TerminalText.unmark($0, open: open, close: close).matches } ?? [])
             }
         }
     }
@@ -155,26 +155,6 @@ public struct CorpusSearch: Sendable {
                 passageCount: row["passages"])
         }
         return result
-    }
-
-    /// Offsets of the text between highlight markers, in scalars of the unmarked text.
-    static func ranges(in marked: String, start: String, end: String) -> [Range<Int>] {
-        let startScalar = start.unicodeScalars.first
-        let endScalar = end.unicodeScalars.first
-        var ranges: [Range<Int>] = []
-        var offset = 0
-        var open: Int?
-        for scalar in marked.unicodeScalars {
-            if scalar == startScalar {
-                open = offset
-            } else if scalar == endScalar {
-                if let begin = open { ranges.append(begin..<offset) }
-                open = nil
-            } else {
-                offset += 1
-            }
-        }
-        return ranges
     }
 
     static func escapeLike(_ text: String) -> String {

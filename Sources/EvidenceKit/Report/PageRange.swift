@@ -67,6 +67,3 @@ enum PageRange {
     }
 }
 
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-}

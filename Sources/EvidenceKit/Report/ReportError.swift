@@ -6,6 +6,8 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicateSource(id: Int64)
     /// A factor was asked for that the framework (codebook) does not define.
     case unknownFactor(id: String, known: [String])
+    /// The report's folder or a file in it could not be written; nothing was replaced.
+    case cannotWrite(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
             return "source \(id) was given twice"
         case .unknownFactor(let id, let known):
             return "unknown factor '\(id)'; the codebook defines: \(known.joined(separator: ", "))"
+        case .cannotWrite(let path, let reason):
+            return "cannot write the report into \(path): \(reason)"
         }
     }
 }
