@@ -16,7 +16,8 @@ final class XMLStreamReader {
     }
 
     let path: String
-    private let reader: xmlTextReaderPtr
+    /// libxml2's reader; internal so that fast-path extensions (`XMLStreamReader+Names`) can use it.
+    let reader: xmlTextReaderPtr
     private let errors: ErrorSink
     private let input: Input
 
