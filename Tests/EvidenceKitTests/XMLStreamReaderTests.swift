@@ -84,6 +84,8 @@ struct FlattenedTextTests {
     func italicsAreWordBoundaries() throws {
         #expect(try flatten("<t>variants at the<i>TERT</i>gene region</t>") == "variants at the TERT gene region")
         #expect(try flatten("<t>variants at the <i>TERT</i> gene region</t>") == "variants at the TERT gene region")
+        #expect(try flatten("<t>SNPs at<i>TERT</i>(linkage disequilibrium),<i>r</i>=0.9</t>") == "SNPs at TERT (linkage disequilibrium), r=0.9")
+        #expect(try flatten("<t>the gene (<i>TERT</i>) region</t>") == "the gene (TERT) region")
     }
 
     @Test("subscripts and superscripts glue to their word")

@@ -80,9 +80,7 @@ struct TextCollector {
                 pendingBoundary = false
                 continue
             }
-            if pendingBoundary, !lastWasSpace, let last = scalars.last,
-                TextCollector.isWordScalar(last), TextCollector.isWordScalar(scalar)
-            {
+            if pendingBoundary, !lastWasSpace, let last = scalars.last, TextCollector.needsSpace(between: last, and: scalar) {
                 scalars.append(" ")
             }
             pendingBoundary = false
@@ -96,6 +94,15 @@ struct TextCollector {
         var result = scalars
         while result.last == " " { result.removeLast() }
         return String(result)
+    }
+
+    /// Whether a style edge between these two characters separates words: a word and a
+    /// word (`the<i>TERT</i>gene`), a word and an opening bracket (`<i>TERT</i>(linkage`),
+    /// or a clause mark or closing bracket and a word (`region,<i>TERT</i>`); never around
+    /// other punctuation (`|<i>s</i>|`, `(<i>TERT</i>)`).
+    static func needsSpace(between last: Unicode.Scalar, and next: Unicode.Scalar) -> Bool {
+        if isWordScalar(last) { return isWordScalar(next) || "([{".unicodeScalars.contains(next) }
+        return ",;:)]}".unicodeScalars.contains(last) && isWordScalar(next)
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
