@@ -47,6 +47,9 @@ struct IngestCommand: ParsableCommand {
         for skip in summary.skipped {
             StandardError.write("skipped \(skip.path): \(skip.reason)\n")
         }
+        for record in summary.skippedRecords {
+            StandardError.write("warning: \(record.message)\n")
+        }
         for failure in summary.failures {
             StandardError.write("error: \(failure.message)\n")
         }
@@ -64,7 +67,8 @@ struct IngestCommand: ParsableCommand {
                 Sources: \(summary.newSources) new, \(summary.updatedSources) updated, \
                 \(summary.unchangedSources) unchanged, \(summary.deletedSources) deleted.
                 Passages written: \(summary.passages) (\(summary.taggedPassages) tagged).
-                Skipped: \(summary.skipped.count) file(s). Failed: \(summary.failures.count) file(s).
+                Skipped: \(summary.skipped.count) file(s), \(summary.skippedRecords.count) record(s). \
+                Failed: \(summary.failures.count) file(s).
                 """)
         }
     }

@@ -21,6 +21,13 @@ private struct Parsed {
         }
     }
 
+    var skipped: [RecordProblem] {
+        events.compactMap { event in
+            if case .skipped(let line, let reason) = event { return RecordProblem(line: line, reason: reason) }
+            return nil
+        }
+    }
+
     func record(_ pmid: String) -> SourceRecord? {
         records.first { $0.pmid == pmid }
     }
@@ -217,10 +224,9 @@ struct PubMedParserTests {
         #expect(record.references.allSatisfy { !$0.contains("29097296") })
     }
 
-    @Test("PubmedBookArticleSet: the first book is read, the second has no title and fails on its line")
+    @Test("PubmedBookArticleSet: the first book is read, the second has no title and is skipped with its line")
     func bookArticleSet() throws {
-        let path = Fixture.path("pubmed-xml/MedlineImporterTestBookArticleSet.xml")
-        let (parsed, error) = parseExpectingError(path: path)
+        let parsed = try parse("MedlineImporterTestBookArticleSet.xml")
         #expect(parsed.records.count == 1)
         let record = try #require(parsed.records.first)
         #expect(record.pmid == "21413195")
@@ -231,13 +237,10 @@ struct PubMedParserTests {
         #expect(record.year == 2009)
         #expect(record.publicationTypes == ["Review", "Practice Guideline"])
         #expect(record.blocks == [TextBlock(kind: .title, text: "Title for some article")])
-        guard case .malformed(let errorPath, let line, let reason) = error else {
-            Issue.record("expected a malformed error, got \(String(describing: error))")
-            return
-        }
-        #expect(errorPath == path)
-        #expect(line == 67)
-        #expect(reason.contains("21413195"))
+        #expect(
+            parsed.skipped == [
+                RecordProblem(line: 67, reason: "PubMed record 21413195 has no title (ArticleTitle, BookTitle or VernacularTitle)")
+            ])
     }
 
     @Test("a bare PubmedArticle root with a title padded by newlines and tabs")
@@ -322,7 +325,7 @@ struct PubMedParserTests {
         #expect(parsed.records.map(\.pmid) == ["18788097", "18788097"])
     }
 
-    @Test("a record without a PMID fails on the line where it starts")
+    @Test("a record without a PMID is skipped and reported with the line where it starts")
     func recordWithoutPMID() throws {
         let directory = try Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -335,9 +338,9 @@ struct PubMedParserTests {
             </PubmedArticle>
             </PubmedArticleSet>
             """.write(to: url, atomically: true, encoding: .utf8)
-        let (parsed, error) = parseExpectingError(path: url.path)
+        let parsed = try parse(path: url.path)
         #expect(parsed.records.map(\.title) == ["One."])
-        #expect(error == .malformed(path: url.path, line: 3, reason: "the PubMed record starting on this line has no PMID"))
+        #expect(parsed.skipped == [RecordProblem(line: 3, reason: "the PubMed record starting on this line has no PMID")])
     }
 
     @Test("the year of a MedlineDate is its first four-digit number")

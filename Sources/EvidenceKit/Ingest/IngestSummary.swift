@@ -25,6 +25,8 @@ public struct IngestSummary: Codable, Equatable, Sendable {
     public var bytes = 0
     public var seconds = 0.0
     public var failures: [Failure] = []
+    /// Records left out of files that were otherwise stored, with their line and reason.
+    public var skippedRecords: [Failure] = []
     public var skipped: [Skip] = []
 
     public init() {}

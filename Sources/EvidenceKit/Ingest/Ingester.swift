@@ -91,6 +91,10 @@ public struct Ingester: Sendable {
                         }
                     case .delete(let pmids):
                         fileSummary.deletedSources += try writer.delete(pmids: pmids)
+                    case .skipped(let line, let reason):
+                        let location = line.map { "\(path):\($0)" } ?? path
+                        fileSummary.skippedRecords.append(
+                            .init(path: path, line: line, reason: reason, message: "\(location): record skipped: \(reason)"))
                     }
                     onRecord(recordsBefore + fileSummary.records)
                 }
@@ -107,6 +111,7 @@ public struct Ingester: Sendable {
         summary.deletedSources += fileSummary.deletedSources
         summary.passages += fileSummary.passages
         summary.taggedPassages += fileSummary.taggedPassages
+        summary.skippedRecords += fileSummary.skippedRecords
     }
 
     /// The parser for a detected format.

@@ -6,6 +6,20 @@
 public enum ParseEvent: Sendable {
     case record(SourceRecord)
     case delete(pmids: [String])
+    /// A record that cannot be stored (no identifier, no title): reported, the rest of the
+    /// file is kept.
+    case skipped(line: Int?, reason: String)
+}
+
+/// Why one record of an otherwise readable file was left out.
+public struct RecordProblem: Error, Equatable, Sendable {
+    public var line: Int?
+    public var reason: String
+
+    public init(line: Int?, reason: String) {
+        self.line = line
+        self.reason = reason
+    }
 }
 
 /// A parser of one input format. It reads `path` (gzip-compressed or not) and calls

@@ -13,8 +13,9 @@
 /// when both are empty, as for some non-English records in NLM's own sample file.
 ///
 /// Errors: a file that is not well-formed XML throws `IngestError.malformed` with libxml2's
-/// line; a record without a PMID or without a title throws `IngestError.malformed` naming the
-/// line where that record starts. Records before the error have already been handed over.
+/// line (records before the error have already been handed over, and the ingester rolls
+/// them back). A record without a PMID or without a title is reported as `.skipped` with the
+/// line where it starts, and the rest of the file is read.
 public struct PubMedParser: RecordParser {
     public init() {}
 

@@ -38,23 +38,23 @@ struct PubMedRecordFields {
         self.line = line
     }
 
-    /// The finished record; throws when it lacks the PMID or the title that identify it.
-    func makeRecord(path: String) throws -> SourceRecord {
+    /// The finished record, or why it cannot be one: a record without the PMID or the title
+    /// that identify it is skipped (and reported) rather than failing the whole file.
+    func makeRecord(path: String) -> Result<SourceRecord, RecordProblem> {
         guard let pmid = pmid.nonEmpty else {
-            throw IngestError.malformed(
-                path: path, line: line, reason: "the PubMed record starting on this line has no PMID")
+            return .failure(RecordProblem(line: line, reason: "the PubMed record starting on this line has no PMID"))
         }
         let bookTitle = self.bookTitle.nonEmpty
         let articleTitle = self.articleTitle.nonEmpty
         guard let title = articleTitle ?? bookTitle ?? vernacularTitle.nonEmpty else {
-            throw IngestError.malformed(
-                path: path, line: line,
-                reason: "PubMed record \(pmid) has no title (ArticleTitle, BookTitle or VernacularTitle)")
+            return .failure(
+                RecordProblem(
+                    line: line, reason: "PubMed record \(pmid) has no title (ArticleTitle, BookTitle or VernacularTitle)"))
         }
         let pages =
             medlinePages.nonEmpty
             ?? startPage.nonEmpty.map { start in endPage.nonEmpty.map { "\(start)-\($0)" } ?? start }
-        return SourceRecord(
+        return .success(SourceRecord(
             format: .pubmedXML, pmid: pmid, pmcid: pmcid.nonEmpty,
             doi: articleIdDOI.nonEmpty ?? eLocationDOI.nonEmpty,
             title: title, authors: authors,
@@ -64,7 +64,7 @@ struct PubMedRecordFields {
             language: language.nonEmpty, publicationTypes: publicationTypes,
             meshHeadings: meshHeadings, keywords: keywords,
             blocks: [TextBlock(kind: .title, text: title)] + abstractBlocks,
-            references: references)
+            references: references))
     }
 
     /// The first run of exactly four ASCII digits in `text`: 1998 in "1998 Dec-1999 Jan".

@@ -32,7 +32,10 @@ final class PubMedRecordReader {
                 case .pubmedBookArticle: try readPubmedBookArticle()
                 default: try readMedlineCitation()
                 }
-                try handle(.record(fields.makeRecord(path: reader.path)))
+                switch fields.makeRecord(path: reader.path) {
+                case .success(let record): try handle(.record(record))
+                case .failure(let problem): try handle(.skipped(line: problem.line, reason: problem.reason))
+                }
             case .deleteCitation:
                 let pmids = try readDeleteCitation()
                 if !pmids.isEmpty { try handle(.delete(pmids: pmids)) }
