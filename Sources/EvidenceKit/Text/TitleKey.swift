@@ -15,10 +15,20 @@ public enum TitleKey {
         let folded = cleaned.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var key = String.UnicodeScalarView()
         for scalar in folded.unicodeScalars where isKept(scalar) {
-            key.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            if let plain = undecomposableLetters[scalar] {
+                key.append(contentsOf: plain.unicodeScalars)
+            } else {
+                key.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
         }
         return String(key)
     }
+
+    /// Letters that diacritic folding leaves alone because Unicode does not decompose them.
+    private static let undecomposableLetters: [Unicode.Scalar: String] = [
+        "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ß": "ss", "đ": "d", "Đ": "d",
+        "ł": "l", "Ł": "l", "ı": "i", "þ": "th", "Þ": "th", "ð": "d", "Ð": "d",
+    ]
 
     private static func isKept(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 { return ScalarClass.isLetter(scalar) || ScalarClass.isDigit(scalar) }
