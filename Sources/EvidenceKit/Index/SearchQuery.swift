@@ -30,16 +30,12 @@ public struct SearchQuery: Equatable, Sendable {
 
     /// Parses a year filter: `2016` or `2010-2016`.
     public static func parseYears(_ text: String) -> ClosedRange<Int>? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { String($0.trimmingSpaces) }
         guard (1...2).contains(parts.count), let first = Int(parts[0]) else { return nil }
         guard parts.count == 2 else { return first...first }
         guard let last = Int(parts[1]), first <= last else { return nil }
         return first...last
     }
-}
-
-extension Substring {
-    var trimmingSpaces: String { String(self).trimmingSpaces }
 }
 
 /// A passage found by a search or selected for a report, with its source and labels.

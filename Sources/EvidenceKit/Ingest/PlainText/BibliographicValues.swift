@@ -57,6 +57,3 @@ enum BibliographicValues {
     }
 }
 
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-}
