@@ -7,5 +7,5 @@ struct Evidence: ParsableCommand {
         commandName: "evidence",
         abstract: "Turn quality-improvement papers into an evidence map for the model of alignment.",
         version: EvidenceKit.version,
-        subcommands: [])
+        subcommands: [CodebookCommand.self, TagTextCommand.self])
 }
