@@ -62,17 +62,9 @@ struct CodebookCommand: ParsableCommand {
 
         func run() throws {
             let book: Codebook
-            do {
-                book = try Codebook.resolve(explicitPath: codebook, currentDirectory: FileManager.default.currentDirectoryPath)
-            } catch {
-                throw ValidationError(error.description)
-            }
+            book = try Codebook.resolve(explicitPath: codebook, currentDirectory: FileManager.default.currentDirectoryPath)
             let sentences: [GoldSentence]
-            do {
-                sentences = try GoldSentence.load(path: gold)
-            } catch {
-                throw ValidationError(error.description)
-            }
+            sentences = try GoldSentence.load(path: gold)
             let report = Evaluator(tagger: Tagger(book)).evaluate(sentences)
             switch format {
             case .text:

@@ -17,11 +17,7 @@ struct TagTextCommand: ParsableCommand {
 
     func run() throws {
         let book: Codebook
-        do {
-            book = try Codebook.resolve(explicitPath: codebook, currentDirectory: FileManager.default.currentDirectoryPath)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        book = try Codebook.resolve(explicitPath: codebook, currentDirectory: FileManager.default.currentDirectoryPath)
         let tagger = Tagger(book)
         var inputs: [TagText.Input] = []
         var lineNumber = 0
@@ -30,7 +26,7 @@ struct TagTextCommand: ParsableCommand {
             do {
                 if let input = try TagText.parse(line: line, lineNumber: lineNumber) { inputs.append(input) }
             } catch {
-                throw ValidationError("stdin \(error.description)")
+                throw StdinError(message: "stdin \(error.description)")
             }
             // Plain lines have no source and can be written as soon as they are read.
             if inputs.count >= 256 && inputs.allSatisfy({ $0.source == nil }) {
@@ -40,4 +36,10 @@ struct TagTextCommand: ParsableCommand {
         }
         for output in TagText.jsonLines(for: inputs, tagger: tagger) { print(output) }
     }
+}
+
+/// A bad input line: reported as `Error: stdin line N: …` without the usage text.
+struct StdinError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

@@ -340,7 +340,7 @@ direction:
           dearth, scarcity, absence of, fear*, concerns, danger*, limitation*, dysfunction*]
     exclude: [blood pressure, pressure ulcer*, facilitate or impede, facilitate or hinder, help or hinder,
       enable or hinder, barriers or facilitators, facilitators or barriers, barriers and facilitators, facilitators and barriers, barriers to and facilitators,
-      facilitators of and barriers, prevention, preventing harm, to prevent, reduce harm]
+      facilitators of and barriers, prevention, preventing harm, to prevent]
 
   - id: facilitator
     name: Facilitator
@@ -373,6 +373,6 @@ direction:
       improvement effort*, improvement initiative*, improvement process*, improve quality,
       improving quality, improvement collaborative*, QI, improvement programme*, to improve,
       aims to improve, aimed to improve, opportunity for improvement, effective care, effectiveness,
-      cost effectiveness, better understand, to better, better appreciate, critically]
+      cost effectiveness, better understand, to better, critically]
 
 """#
