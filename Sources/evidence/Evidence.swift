@@ -11,4 +11,5 @@ struct Evidence: ParsableCommand {
             ReportCommand.self, IngestCommand.self, SourcesCommand.self, ShowCommand.self, StatsCommand.self,
             SearchCommand.self, MapCommand.self, TableCommand.self,
         ])
+        subcommands: [CodebookCommand.self, TagTextCommand.self])
 }
