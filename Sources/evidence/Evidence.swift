@@ -9,7 +9,7 @@ struct Evidence: ParsableCommand {
         version: EvidenceKit.version,
         subcommands: [
             ReportCommand.self, IngestCommand.self, SourcesCommand.self, ShowCommand.self, StatsCommand.self,
+            TagCommand.self, TagTextCommand.self, CodebookCommand.self,
             SearchCommand.self, MapCommand.self, TableCommand.self,
         ])
-        subcommands: [CodebookCommand.self, TagTextCommand.self])
 }

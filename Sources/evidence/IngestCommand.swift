@@ -28,6 +28,7 @@ struct IngestCommand: ParsableCommand {
     enum SummaryFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func run() throws {
+        Interruption.exitOnSignals()
         let database = try corpus.open()
         let ingester = Ingester(database: database, tagger: try codebook.tagger())
         let display = ProgressDisplay(quiet: quiet)

@@ -33,6 +33,7 @@ struct ReportCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        Interruption.exitOnSignals()
         let database = try corpus.open()
         let tagger = try codebook.tagger()
         var failed = false
@@ -43,10 +44,8 @@ struct ReportCommand: ParsableCommand {
             try IngestCommand.printSummary(summary, format: .text, to: .standardError)
             failed = !summary.succeeded
         }
-        if let tagger {
-            let tagged = try CorpusTagging(database: database).tagCorpus(with: tagger)
-            StandardError.write("Tagged \(tagged.sourcesTagged) source(s), \(tagged.sourcesSkipped) already up to date.\n")
-        }
+        let tagged = try CorpusTagging(database: database).tagCorpus(with: tagger)
+        StandardError.write("Tagged \(tagged.sourcesTagged) source(s); \(tagged.sourcesSkipped) already up to date.\n")
         let evidence = try CorpusSearch(database: database).evidence()
         let framework = try codebook.framework()
         let table = try SummaryTable(sources: evidence.sources, items: evidence.items, framework: framework)

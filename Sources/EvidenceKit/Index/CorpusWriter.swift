@@ -64,23 +64,40 @@ struct CorpusWriter {
         var metadata: SourceRecord
     }
 
+    /// The source this record is a copy of, if any. Each identifier is an indexed equality
+    /// lookup, tried in order of reliability; titles are compared last and only against
+    /// sources whose identifiers do not contradict the record's, so that thousands of
+    /// papers sharing a title ("Editorial") cost one short index scan, not a full decode.
     private func findMatch(for keys: SourceKeys) throws -> Existing? {
-        let rows = try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT id, pmid, doi, pmcid, title_key, year, richness, metadata FROM source
-                    WHERE pmid = ? OR doi = ? OR pmcid = ? OR title_key = ?
-                    """),
-            arguments: [keys.pmid, keys.doi, keys.pmcid, keys.titleKey])
-        var best: (rank: Int, row: Row)?
-        for row in rows {
-            let candidate = SourceKeys(
-                pmid: row["pmid"], doi: row["doi"], pmcid: row["pmcid"], titleKey: row["title_key"], year: row["year"])
-            guard let rank = keys.matchRank(against: candidate) else { continue }
-            if let current = best, current.rank <= rank { continue }
-            best = (rank, row)
+        let columns = "id, pmid, doi, pmcid, title_key, year"
+        var lookups: [(sql: String, arguments: StatementArguments)] = []
+        if let pmid = keys.pmid { lookups.append(("SELECT \(columns) FROM source WHERE pmid = ? LIMIT 8", [pmid])) }
+        if let doi = keys.doi { lookups.append(("SELECT \(columns) FROM source WHERE doi = ? LIMIT 8", [doi])) }
+        if let pmcid = keys.pmcid { lookups.append(("SELECT \(columns) FROM source WHERE pmcid = ? LIMIT 8", [pmcid])) }
+        if keys.titleKey.count >= SourceKeys.minimumTitleKeyLength {
+            lookups.append(
+                ("""
+                SELECT \(columns) FROM source WHERE title_key = ?
+                AND (pmid IS NULL OR ?2 IS NULL OR pmid = ?2)
+                AND (doi IS NULL OR ?3 IS NULL OR doi = ?3)
+                AND (pmcid IS NULL OR ?4 IS NULL OR pmcid = ?4) LIMIT 8
+                """, [keys.titleKey, keys.pmid, keys.doi, keys.pmcid]))
         }
-        guard let row = best?.row else { return nil }
+        for lookup in lookups {
+            for row in try Row.fetchAll(db.cachedStatement(sql: lookup.sql), arguments: lookup.arguments) {
+                let candidate = SourceKeys(
+                    pmid: row["pmid"], doi: row["doi"], pmcid: row["pmcid"], titleKey: row["title_key"], year: row["year"])
+                guard keys.matchRank(against: candidate) != nil else { continue }
+                return try existing(id: row["id"])
+            }
+        }
+        return nil
+    }
+
+    private func existing(id: Int64) throws -> Existing? {
+        guard let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, richness, metadata FROM source WHERE id = ?"), arguments: [id])
+        else { return nil }
         return Existing(id: row["id"], richness: row["richness"], metadata: try MetadataCoding.decode(row["metadata"]))
     }
 
