@@ -16,13 +16,22 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .executableTarget(
-            name: "IngestBenchmarks",
+        .target(
+            name: "BenchmarkSupport",
             dependencies: [
                 .product(name: "EvidenceKit", package: rootPackage),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
-            path: "IngestBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
-    ]
+            path: "BenchmarkSupport"),
+    ] + ["IngestBenchmarks", "TaggingBenchmarks", "SearchBenchmarks"].map { name in
+        .executableTarget(
+            name: name,
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "EvidenceKit", package: rootPackage),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: name,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")])
+    }
 )

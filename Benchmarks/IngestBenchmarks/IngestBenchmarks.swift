@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import EvidenceKit
 import Foundation
 
@@ -45,7 +46,7 @@ let benchmarks: @Sendable () -> Void = {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("evidence-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = try CorpusDatabase(path: directory.appendingPathComponent("corpus.sqlite").path)
-        let ingester = Ingester(database: database, tagger: try BenchmarkInput.tagger())
+        let ingester = Ingester(database: database, tagger: Tagger(.default))
         benchmark.startMeasurement()
         let summary = ingester.ingest(paths: [file])
         benchmark.stopMeasurement()
