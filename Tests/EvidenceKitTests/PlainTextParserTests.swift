@@ -201,10 +201,18 @@ struct PlainTextParserTests {
 
     @Test("full names and Vancouver names give family names and initials")
     func authorNames() {
-        #expect(AuthorNames.parseList("Lianne Jeffs, Alyssa Indar").map(\.display) == ["Jeffs L", "Indar A"])
-        #expect(AuthorNames.parseList("Pannick S, Sevdalis N").map(\.display) == ["Pannick S", "Sevdalis N"])
-        #expect(AuthorNames.parseList("Thomas C. Tsai; Ashish K. Jha").map(\.display) == ["Tsai TC", "Jha AK"])
-        #expect(AuthorNames.parseList("Pannick S; Sevdalis N").map(\.display) == ["Pannick S", "Sevdalis N"])
+        #expect(AuthorNames.parseList("Lianne Jeffs, Alyssa Indar").authors.map(\.display) == ["Jeffs L", "Indar A"])
+        #expect(AuthorNames.parseList("Pannick S, Sevdalis N").authors.map(\.display) == ["Pannick S", "Sevdalis N"])
+        #expect(AuthorNames.parseList("Thomas C. Tsai; Ashish K. Jha").authors.map(\.display) == ["Tsai TC", "Jha AK"])
+        #expect(AuthorNames.parseList("Pannick S; Sevdalis N").authors.map(\.display) == ["Pannick S", "Sevdalis N"])
+    }
+
+    @Test("a list ending in et al. is read as incomplete, not as an author called et al.")
+    func etAl() {
+        let (authors, incomplete) = AuthorNames.parseList("Pauline Pariser, et al.")
+        #expect(authors.map(\.display) == ["Pariser P"])
+        #expect(incomplete)
+        #expect(AuthorNames.parseList("Pannick S, Sevdalis N").incomplete == false)
     }
 
     @Test("errors name the file, the line and the reason")

@@ -29,13 +29,8 @@ extension EvidencePassage {
 }
 
 extension EvidenceSource {
-    /// The citable part of a stored source. An author list that ends in "et al." (as some
-    /// abstract pages print it) is kept as incomplete rather than citing "et al." as a name.
+    /// The citable part of a stored source.
     public init(stored: StoredSource) {
-        var record = stored.metadata
-        let incomplete = record.authors.last.map { ($0.family ?? $0.collective ?? "").lowercased().hasPrefix("et al") } ?? false
-        if incomplete { record.authors.removeLast() }
-        self.init(id: stored.id, record: record)
-        authorsIncomplete = incomplete
+        self.init(id: stored.id, record: stored.metadata)
     }
 }

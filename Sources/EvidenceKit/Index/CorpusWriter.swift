@@ -17,6 +17,12 @@ struct CorpusWriter {
     func store(_ record: SourceRecord, from path: String) throws -> (IngestOutcome, WrittenText?) {
         let keys = SourceKeys(record: record)
         let hash = record.contentHash
+        if let known = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT source_id FROM source_file WHERE path = ? AND content_hash = ? LIMIT 1"),
+            arguments: [path, hash])
+        {
+            return (.unchanged(sourceID: known), nil)
+        }
         guard let existing = try findMatch(for: keys) else {
             let id = try insertSource(record, keys: keys)
             let written = try writeText(of: record, sourceID: id)
@@ -195,6 +201,7 @@ struct CorpusWriter {
         merged.language = pick(\.language)
         merged.licence = pick(\.licence)
         merged.authors = pickList(\.authors)
+        merged.authorListIncomplete = merged.authors == primary.authors ? primary.authorListIncomplete : secondary.authorListIncomplete
         merged.publicationTypes = pickList(\.publicationTypes)
         merged.meshHeadings = pickList(\.meshHeadings)
         merged.keywords = pickList(\.keywords)

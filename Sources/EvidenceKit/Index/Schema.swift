@@ -32,6 +32,7 @@ enum Schema {
                         content_hash TEXT NOT NULL,
                         PRIMARY KEY (source_id, path)
                     ) WITHOUT ROWID;
+                    CREATE INDEX source_file_content ON source_file(path, content_hash);
 
                     CREATE TABLE paragraph (
                         id INTEGER PRIMARY KEY,

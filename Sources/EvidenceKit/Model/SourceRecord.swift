@@ -11,6 +11,8 @@ public struct SourceRecord: Hashable, Codable, Sendable {
     public var doi: String?
     public var title: String
     public var authors: [Author]
+    /// The source lists only its first authors and then "et al.", so citations must say so.
+    public var authorListIncomplete: Bool
     public var journal: String?
     public var journalAbbreviation: String?
     public var year: Int?
@@ -30,7 +32,7 @@ public struct SourceRecord: Hashable, Codable, Sendable {
 
     public init(
         format: SourceFormat, pmid: String? = nil, pmcid: String? = nil, doi: String? = nil,
-        title: String, authors: [Author] = [], journal: String? = nil,
+        title: String, authors: [Author] = [], authorListIncomplete: Bool = false, journal: String? = nil,
         journalAbbreviation: String? = nil, year: Int? = nil, volume: String? = nil,
         issue: String? = nil, pages: String? = nil, language: String? = nil,
         publicationTypes: [String] = [], meshHeadings: [String] = [], keywords: [String] = [],
@@ -42,6 +44,7 @@ public struct SourceRecord: Hashable, Codable, Sendable {
         self.doi = doi
         self.title = title
         self.authors = authors
+        self.authorListIncomplete = authorListIncomplete
         self.journal = journal
         self.journalAbbreviation = journalAbbreviation
         self.year = year

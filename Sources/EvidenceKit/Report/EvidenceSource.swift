@@ -45,7 +45,7 @@ public struct EvidenceSource: Hashable, Codable, Sendable {
     /// The citable part of a parsed record, under the id the corpus gave it.
     public init(id: Int64, record: SourceRecord) {
         self.init(
-            id: id, authors: record.authors, title: record.title, journal: record.journal,
+            id: id, authors: record.authors, authorsIncomplete: record.authorListIncomplete, title: record.title, journal: record.journal,
             journalAbbreviation: record.journalAbbreviation, year: record.year,
             volume: record.volume, issue: record.issue, pages: record.pages,
             doi: record.doi, pmid: record.pmid, pmcid: record.pmcid)

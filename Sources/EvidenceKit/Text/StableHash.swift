@@ -41,6 +41,7 @@ extension SourceRecord {
             hash.combine(field ?? "")
         }
         hash.combine(title)
+        hash.combine(authorListIncomplete ? "et al." : "")
         hash.combine(year)
         hash.combine(authors.map { [$0.family, $0.given, $0.initials, $0.collective].map { $0 ?? "" }.joined(separator: "\u{1d}") })
         hash.combine(publicationTypes)

@@ -2,16 +2,24 @@
 /// Sevdalis N"), full names ("Lianne Jeffs, Alyssa Indar"), inverted names with `;`
 /// ("Pannick, Samuel; Sevdalis, Nick"), and group authors, which are never abbreviated.
 enum AuthorNames {
-    /// The authors of a list; `;` separates names when present, `,` otherwise.
-    static func parseList(_ value: Substring) -> [Author] {
+    /// The authors of a list; `;` separates names when present, `,` otherwise. `incomplete`
+    /// tells whether the list ends in "et al.", which is not a name but must be cited.
+    static func parseList(_ value: Substring) -> (authors: [Author], incomplete: Bool) {
         let separator: Character = value.contains(";") ? ";" : ","
-        return value.split(separator: separator).compactMap { parse($0, inverted: separator == ";") }
+        let names = value.split(separator: separator)
+        let incomplete = names.last.map { isEtAl($0.trimmingSpaces) } ?? false
+        return (names.compactMap { parse($0, inverted: separator == ";") }, incomplete)
+    }
+
+    static func isEtAl(_ name: Substring) -> Bool {
+        let lowered = name.lowercased()
+        return lowered == "et al" || lowered == "et al."
     }
 
     /// One name. With `inverted`, "Family, Given" is accepted.
     static func parse(_ raw: Substring, inverted: Bool = false) -> Author? {
         let name = raw.trimmingSpaces
-        guard !name.isEmpty, name.lowercased() != "et al", name.lowercased() != "et al." else { return nil }
+        guard !name.isEmpty, !isEtAl(name) else { return nil }
         if isGroup(name) { return .group(String(name)) }
         if inverted, let comma = name.firstIndex(of: ",") {
             let family = name[..<comma].trimmingSpaces

@@ -77,7 +77,7 @@ enum HeaderLayout {
         }
         switch key {
         case "title": record.title = String(text)
-        case "authors": record.authors = AuthorNames.parseList(text)
+        case "authors": (record.authors, record.authorListIncomplete) = AuthorNames.parseList(text)
         case "journal": record.journal = String(text)
         case "year":
             guard let year = BibliographicValues.year(text) else { throw invalid("Year must be a four-digit year") }
