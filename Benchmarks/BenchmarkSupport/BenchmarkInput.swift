@@ -17,9 +17,13 @@ public enum BenchmarkInput {
     public static let recordsPerSecond = BenchmarkMetric.custom("records/s", polarity: .prefersLarger, useScalingFactor: false)
     public static let rateMetrics = [megabytesPerSecond, recordsPerSecond]
 
-    /// Records MB/s and records/s from the measured wall-clock time.
-    public static func report(_ benchmark: Benchmark, bytes: Int, records: Int) {
-        guard let nanoseconds = benchmark.measurements[.wallClock]?.last, nanoseconds > 0 else { return }
+    /// Records MB/s and records/s for work that took `duration`.
+    public static func report(_ benchmark: Benchmark, bytes: Int, records: Int, duration: Duration) {
+        let seconds = duration.secondsValue
+        guard seconds > 0 else { return }
+        benchmark.measurement(megabytesPerSecond, Int((Double(bytes) / 1e6 / seconds).rounded()))
+        benchmark.measurement(recordsPerSecond, Int((Double(records) / seconds).rounded()))
+    }
         let seconds = Double(nanoseconds) / 1e9
         benchmark.measurement(megabytesPerSecond, Int((Double(bytes) / 1e6 / seconds).rounded()))
         benchmark.measurement(recordsPerSecond, Int((Double(records) / seconds).rounded()))
@@ -50,5 +54,13 @@ extension BenchmarkInput {
             precondition(summary.succeeded, "ingest failed: \(summary.failures)")
         }
         return database
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    public var secondsValue: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

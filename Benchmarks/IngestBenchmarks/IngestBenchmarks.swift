@@ -28,15 +28,18 @@ let benchmarks: @Sendable () -> Void = {
         configuration: .init(metrics: [.wallClock, .peakMemoryResident] + BenchmarkInput.rateMetrics)
     ) { benchmark in
         var records = 0
+        let clock = ContinuousClock()
         benchmark.startMeasurement()
-        try PubMedParser().parse(path: file) { event in
-            if case .record(let record) = event {
-                records += 1
-                blackHole(record)
+        let duration = try clock.measure {
+            try PubMedParser().parse(path: file) { event in
+                if case .record(let record) = event {
+                    records += 1
+                    blackHole(record)
+                }
             }
         }
         benchmark.stopMeasurement()
-        BenchmarkInput.report(benchmark, bytes: bytes, records: records)
+        BenchmarkInput.report(benchmark, bytes: bytes, records: records, duration: duration)
     }
 
     Benchmark(
@@ -47,10 +50,13 @@ let benchmarks: @Sendable () -> Void = {
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = try CorpusDatabase(path: directory.appendingPathComponent("corpus.sqlite").path)
         let ingester = Ingester(database: database, tagger: Tagger(.default))
+        let clock = ContinuousClock()
         benchmark.startMeasurement()
+        let started = clock.now
         let summary = ingester.ingest(paths: [file])
+        let duration = clock.now - started
         benchmark.stopMeasurement()
         precondition(summary.succeeded, "ingest failed: \(summary.failures)")
-        BenchmarkInput.report(benchmark, bytes: bytes, records: summary.records)
+        BenchmarkInput.report(benchmark, bytes: bytes, records: summary.records, duration: duration)
     }
 }
