@@ -24,10 +24,6 @@ public enum BenchmarkInput {
         benchmark.measurement(megabytesPerSecond, Int((Double(bytes) / 1e6 / seconds).rounded()))
         benchmark.measurement(recordsPerSecond, Int((Double(records) / seconds).rounded()))
     }
-        let seconds = Double(nanoseconds) / 1e9
-        benchmark.measurement(megabytesPerSecond, Int((Double(bytes) / 1e6 / seconds).rounded()))
-        benchmark.measurement(recordsPerSecond, Int((Double(records) / seconds).rounded()))
-    }
 }
 
 extension BenchmarkInput {

@@ -35,11 +35,5 @@ extension Character {
 
 extension String {
     /// The string without leading and trailing whitespace, without Foundation.
-    var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(scalars[first...last])
-    }
+    var trimmingSpaces: String { String(self[...].trimmingSpaces) }
 }

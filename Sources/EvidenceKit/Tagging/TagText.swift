@@ -76,25 +76,8 @@ public enum TagText {
         return "{\"id\":\(idJSON),\"factors\":\(list(tags.factors)),\"actors\":\(list(tags.actors)),\"direction\":\(list(tags.direction)),\"matches\":[\(matches.joined(separator: ","))]}"
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal, written by the same encoder as every other JSON output.
     static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        JSONValue.string(s).serialized()
     }
 }
