@@ -31,7 +31,13 @@ lists:
     clinical leads, directorate manager*, divisional manager*, clinical manager*, clinician-manager*,
     doctor-manager*, hybrid manager*, front-line manager*, first-line manager*, line manager*,
     nurse leader*, nursing leader*, nursing leadership, charge nurse*, head nurse*, ward sister*,
-    team leader*, unit leader*, front-line leader*, nursing management]
+    team leader*, unit leader*, front-line leader*, nursing management, nurse unit leader*, ward leader*,
+    department head*, departmental head*, head of department, heads of department, unit head*, head of service,
+    heads of service, service lead, service leads, directorate lead*, divisional lead*, divisional director*,
+    service line manager*, service line leader*, department chair*, division chief*, section chief*,
+    chief of service, chiefs of service, nurse in charge, nurses in charge, shift leader*, nursing sister*,
+    supervisor*, physician manager*, medical manager*, team manager*, local manager*, middle-level leader*,
+    mid-level leader*, middle leader*]
   senior-managers: [executive*, chief executive*, CEO, CEOs, board, boards, board's, boards', board member*,
     board chair*, governing board*, board of directors, trustee*, director*, director of nursing,
     medical director*, senior manag*, senior leader*, senior leadership, senior-level, top manag*,
@@ -55,7 +61,8 @@ lists:
   negation-before: [no, not, lack of, lacking, lacks, lacked, absence of, absent, without, little, limited,
     insufficient, inadequate, poor, few, fewer, fail to, failed to, fails to, failure to,
     unable to, inability to, never, neither, nor, low, reduced, minimal, barely, hardly, weak, threaten*, undermin*,
-    jeopardi*, hinder*, imped*, hamper*]
+    jeopardi*, hinder*, imped*, hamper*, poorly, not always, rarely, seldom, cannot, lack, the absence of,
+    little or no, none]
   negation-after: [was lacking, were lacking, is lacking, are lacking, was absent, were absent, is absent,
     are absent, was low, were low, is low, are low, remains low, remained low, was limited,
     were limited, is limited, are limited, was poor, were poor, was insufficient, were insufficient]
@@ -179,7 +186,7 @@ factors:
         terms: [middle manager*, middle management, middle-level manager*, mid-level manager*,
           front-line manager*, first-line manager*, knowledge broker*]
       - id: middle-managers-in-role
-        all: [[$middle-managers, leader, leader's, leaders], [role, roles, pivotal, influence*, lead*, support*, commit*, champion*, mediat*, broker*, diffus*,
+        all: [[$middle-managers], [role, roles, pivotal, influence*, lead*, support*, commit*, champion*, mediat*, broker*, diffus*,
           synthesi*, sell*, implement*, facilitat*, success, strateg*, partnership, buy-in, culture,
           engag*]]
         within: 8
@@ -220,10 +227,10 @@ factors:
         terms: [incentiv*, disincentiv*, pay-for-performance, pay for performance, value-based purchasing, P4P,
           bonus*, reward*, recognition, motivat*, demotivat*, compensation, remunerat*, payment reform,
           payment*, reimburs*, financial penalt*, sanctions, intrinsic, extrinsic, professional values,
-          professional ethics, beneficial, perceived benefit*, personal benefit*, job satisfaction,
+          professional ethics, perceived benefit*, personal benefit*, job satisfaction,
           career*, professional development]
       - id: benefit-to-people
-        all: [[benefit*], [patient*, staff, $clinicians, nursing, practice]]
+        all: [[benefit*, beneficial], [patient*, staff, $clinicians, nursing, practice]]
         within: 4
 
   - id: resources-capacity
@@ -257,9 +264,9 @@ factors:
           intra-professional boundar*, boundaries, silo*, siloed, tribalism, trust, mistrust, distrust,
           blame*, just culture, safety culture, professional identit*, identities, autonomy, power, status,
           professional role*, professional values, norms, respect*, bullying, morale,
-          organisational           orientation, psychological safety, speaking up, speak up, fear*, values]
+          psychological safety, speaking up, speak up, fear*, values]
     exclude: [cell culture*, blood culture*, culture medium, tissue culture*, culture-positive, urine culture*,
-      climate change, power calculation*, statistical power, status quo, health status, vital status,
+      climate change, respectively, power calculation*, statistical power, status quo, health status, vital status,
       socioeconomic status, performance status]
 
   - id: teamwork-communication
@@ -282,7 +289,8 @@ factors:
         terms: [MDT*]
     exclude: [improvement collaborative*, quality collaborative*, collaboratives, Cochrane Collaboration,
       research network*, neural network*, social network analysis, drug interaction*,
-      interaction term*]
+      interaction term*, significant relationship*, positive relationship*, negative relationship*,
+      weak relationship*, strong relationship*, statistical relationship*, linear relationship*]
 
   - id: measurement-evidence
     name: Measurement and evidence
@@ -295,14 +303,24 @@ factors:
           public reporting, publicly reported, report card*, performance report*, monitor*, randomis*,
           controlled design, controlled trial*, secular trend*, timely data, quality data, outcome measure*, scores,
           reporting standards, improvement science, bias, rigor*, rigour*, heterogeneity, conceptual framework*,
-          meta-analys*, quantif*, data collection, data quality, access to data]
+          meta-analys*, quantif*, data quality, access to data, nonrandomi*, non-randomi*, quasi-experimental,
+          before-and-after, before-after, pre-post, interrupted time series,
+          statistical process control, run chart*, control chart*, dashboard*, scorecard*, league table*,
+          performance data, confound*, regression to the mean, validity, reliability, counterfactual,
+          strength of evidence, quality of evidence, quality of the evidence, credib*, generalisab*,
+          surveillance, baseline data, process measure*, quality measure*, outcome data]
       # Words that are evidence of this factor only in company: two of them, or one with a
       # measurement term, reach the threshold.
       - id: weak-terms
         weight: 0.5
         terms: [evidence, empirical, impact, effects, effect on, assessment, data, study design*, designs,
-          research design, frameworks, outcomes, performance, trials]
-    exclude: [evidence-based, evidence based]
+          research design, frameworks, outcomes, performance, trials, systematic review*, literature review*,
+          review of the literature, uncontrolled, data collection]
+    # Literature-search and data-extraction boilerplate of methods sections, and a construct of
+    # implementation research (implementation effectiveness: consistent, skilled use), not measurement.
+    exclude: [evidence-based, evidence based, register of controlled trials, Cochrane Central Register,
+      data extraction, extracted data, data were extracted, data sources, data source, quality assessment,
+      implementation effectiveness, high reliability, high-reliability]
 
   - id: intervention-fit
     name: Intervention design and fit
@@ -315,9 +333,25 @@ factors:
         terms: [redesign*, co-design*, co-produc*, adapt*, tailor*, workflow*, fidelity, sustainab*, spread,
           scale up, scaling up, scale-up, standardi*, standardis*, methodolog*, feasib*, uptake,
           dissemination, disseminated, microsystem*, intervention design, designed, local ownership,
-          local context, fit with, one-size-fits-all, way quality           improvement is implemented]
+          local context, fit with, one-size-fits-all, sustainment, spreading,
+          scalab*, scaled up, roll-out, rolled out, rolling out, transferab*,
+          implementation fidelity, implementation strateg*, implementation approach*, implementation process*,
+          implementation science, intervention component*, core component*, complex intervention*,
+          intervention complexity, complexity of the intervention, context-specific, contextual factor*,
+          local adaptation*, local tailoring, locally adapted, locally developed, ownership of the intervention,
+          QI method*, improvement method*, QI approach*, improvement approach*, QI model*, improvement model*,
+          PDSA, plan-do-study-act, plan-do-check-act, lean, six sigma, rapid cycle*, model for improvement,
+          fit for purpose, integrat* into, embedded in, embedding, routinis*, institutionalis*,
+          approach to QI, approach to quality improvement, approaches to QI, approaches to quality improvement]
+      # Sustaining, adopting or replicating counts when it is said of the change itself.
+      - id: change-lifecycle
+        all: [[sustain*, adopt*, adoption, replicat*, spread], [improvement*, change*, intervention*, innovation*,
+          programme*, initiative*, gains, practice*, project*, guideline*, model*]]
+        within: 3
     exclude: [study design*, research design*, qualitative design, cross-sectional design*, controlled design,
-      design limitation*]
+      design limitation*, we designed, designed this study, study was designed, research methodolog*,
+      qualitative methodolog*, quantitative methodolog*, study methodolog*, review methodolog*,
+      sustained release, adoption of evidence, goodness of fit, lean body, lean mass]
 
 direction:
   - id: barrier
@@ -337,7 +371,9 @@ direction:
           fail*, failure*, difficult*, struggle*, tension*, conflict*, threat*, undermin*, jeopardi*,
           prevent*, burden*, pressure*, disengage*, dysfunctional, unintended, adverse, tribalism, siloed,
           misplaced, gaming, bullying, blame*, deficien*, divergent, pitfall*, drawback*, inconsisten*,
-          dearth, scarcity, absence of, fear*, concerns, danger*, limitation*, dysfunction*]
+          dearth, scarcity, absence of, fear*, concerns, danger*, limitation*, dysfunction*, negative effect*,
+          negative impact*, negative consequence*, damag*, disbenefit*, inhibit*, stifl*, deterrent*, deterred, deters, deterring,
+          counterproductive, counter-productive, ineffective, unsuccessful, obstruct*]
     exclude: [blood pressure, pressure ulcer*, facilitate or impede, facilitate or hinder, help or hinder,
       enable or hinder, barriers or facilitators, facilitators or barriers, barriers and facilitators, facilitators and barriers, barriers to and facilitators,
       facilitators of and barriers, prevention, preventing harm, to prevent]
