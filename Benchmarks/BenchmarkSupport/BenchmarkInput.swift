@@ -10,7 +10,8 @@ public enum BenchmarkInput {
     }
 
     public static func size(of path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 
     public static let megabytesPerSecond = BenchmarkMetric.custom("input MB/s (gzip bytes)", polarity: .prefersLarger, useScalingFactor: false)

@@ -11,22 +11,25 @@ public struct CorpusSearch: Sendable {
     }
 
     /// Passages matching `query`: by relevance when words are given, else by source and position.
+    ///
+    /// The query runs in two steps so that its cost follows the number of hits kept, not the
+    /// number of matches: first the ids are ranked (bm25) and filtered with nothing but the
+    /// columns the filters need; then only the kept passages are read, highlighted and
+    /// joined with their sources and labels.
     public func search(_ query: SearchQuery) throws -> [EvidencePassage] {
-        let open: Unicode.Scalar = "\u{E000}"
-        let close: Unicode.Scalar = "\u{E001}"
-        var joins = "FROM passage p JOIN source s ON s.id = p.source_id"
+        let words = query.words?.trimmingSpaces ?? ""
+        let ranked = !words.isEmpty
         var conditions: [String] = []
         var arguments: StatementArguments = []
-        var columns = "p.id, p.source_id, p.position, p.kind, p.section, p.start, p.\"end\", p.text, g.position AS paragraph"
-        var order = "ORDER BY p.source_id, p.position"
-        if let words = query.words?.trimmingSpaces, !words.isEmpty {
-            joins = "FROM passage_ft JOIN passage p ON p.id = passage_ft.rowid JOIN source s ON s.id = p.source_id"
+        var sql: String
+        if ranked {
+            sql = "SELECT p.id, -bm25(passage_ft) AS score FROM passage_ft JOIN passage p ON p.id = passage_ft.rowid"
             conditions.append("passage_ft MATCH ?")
             arguments += [words]
-            columns += ", -bm25(passage_ft) AS score, highlight(passage_ft, 0, '\(open)', '\(close)') AS marked"
-            order = "ORDER BY bm25(passage_ft)"
+        } else {
+            sql = "SELECT p.id, 0.0 AS score FROM passage p"
         }
-        joins += " JOIN paragraph g ON g.id = p.paragraph_id"
+        if query.years != nil { sql += " JOIN source s ON s.id = p.source_id" }
         for (dimension, labels) in [("factor", query.factors), ("actor", query.actors), ("direction", query.direction.map { [$0] } ?? [])] {
             for label in labels {
                 conditions.append("EXISTS (SELECT 1 FROM tag t WHERE t.passage_id = p.id AND t.dimension = ? AND t.label = ?)")
@@ -45,30 +48,72 @@ public struct CorpusSearch: Sendable {
             conditions.append("p.source_id = ?")
             arguments += [sourceID]
         }
-        var sql = "SELECT \(columns) \(joins)"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " " + order
+        sql += ranked ? " ORDER BY bm25(passage_ft)" : " ORDER BY p.source_id, p.position"
         if let limit = query.limit { sql += " LIMIT \(max(0, limit))" }
 
         return try database.pool.read { db in
-            let rows: [Row]
+            let hits: [(id: Int64, score: Double)]
             do {
-                rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-            } catch let error as DatabaseError where query.words != nil && CorpusSearch.isQuerySyntaxError(error) {
-                throw SearchError.invalidWords(query.words ?? "", reason: error.message ?? "syntax error")
+                hits = try Row.fetchAll(db, sql: sql, arguments: arguments).map { ($0["id"], $0["score"]) }
+            } catch let error as DatabaseError where ranked && CorpusSearch.isQuerySyntaxError(error) {
+                throw SearchError.invalidWords(words, reason: error.message ?? "syntax error")
             }
-            let tags = try CorpusSearch.tags(db, passageIDs: rows.map { $0["id"] })
-            let sources = try CorpusSearch.sources(db, ids: Set(rows.map { $0["source_id"] }))
-            return rows.compactMap { row -> EvidencePassage? in
-                let stored = CorpusReader.storedPassage(row)
-                guard let source = sources[stored.sourceID] else { return nil }
-                let marked: String? = row["marked"]
+            let ids = hits.map(\.id)
+            let passages = try CorpusSearch.passages(db, ids: ids)
+            let highlights = ranked ? try CorpusSearch.highlights(db, words: words, ids: ids) : [:]
+            let tags = try CorpusSearch.tags(db, passageIDs: ids)
+            let sources = try CorpusSearch.sources(db, ids: Set(passages.values.map(\.sourceID)))
+            return hits.compactMap { hit -> EvidencePassage? in
+                guard let stored = passages[hit.id], let source = sources[stored.sourceID] else { return nil }
                 return EvidencePassage(
-                    passageID: stored.id, source: source, passage: stored.passage,
-                    tags: tags[stored.id] ?? PassageTags(), score: row["score"] ?? 0,
-                    highlights: marked.map { TerminalText.unmark($0, open: open, close: close).matches } ?? [])
+                    passageID: hit.id, source: source, passage: stored.passage, tags: tags[hit.id] ?? PassageTags(),
+                    score: hit.score, highlights: highlights[hit.id] ?? [])
             }
         }
+    }
+
+    /// The passages with these ids, by id.
+    static func passages(_ db: Database, ids: [Int64]) throws -> [Int64: StoredPassage] {
+        var result: [Int64: StoredPassage] = [:]
+        for chunk in chunks(ids) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.id, p.source_id, p.position, p.kind, p.section, p.start, p."end", p.text, g.position AS paragraph
+                    FROM passage p JOIN paragraph g ON g.id = p.paragraph_id WHERE p.id IN (\(databaseQuestionMarks(count: chunk.count)))
+                    """,
+                arguments: StatementArguments(chunk))
+            {
+                let stored = CorpusReader.storedPassage(row)
+                result[stored.id] = stored
+            }
+        }
+        return result
+    }
+
+    /// Where `words` match in each of these passages, as scalar ranges of the passage text.
+    static func highlights(_ db: Database, words: String, ids: [Int64]) throws -> [Int64: [Range<Int>]] {
+        let open: Unicode.Scalar = "\u{E000}"
+        let close: Unicode.Scalar = "\u{E001}"
+        var result: [Int64: [Range<Int>]] = [:]
+        for chunk in chunks(ids) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT rowid, highlight(passage_ft, 0, '\(open)', '\(close)') AS marked FROM passage_ft
+                    WHERE passage_ft MATCH ? AND rowid IN (\(databaseQuestionMarks(count: chunk.count)))
+                    """,
+                arguments: [words] + StatementArguments(chunk))
+            {
+                result[row["rowid"]] = TerminalText.unmark(row["marked"], open: open, close: close).matches
+            }
+        }
+        return result
+    }
+
+    static func chunks(_ ids: [Int64]) -> [[Int64]] {
+        stride(from: 0, to: ids.count, by: 500).map { Array(ids[$0..<min($0 + 500, ids.count)]) }
     }
 
     /// Every passage that carries at least one label, for maps and tables; restricted to
@@ -103,7 +148,7 @@ public struct CorpusSearch: Sendable {
 
     static func tags(_ db: Database, passageIDs: [Int64]) throws -> [Int64: PassageTags] {
         var result: [Int64: PassageTags] = [:]
-        for chunk in stride(from: 0, to: passageIDs.count, by: 500).map({ Array(passageIDs[$0..<min($0 + 500, passageIDs.count)]) }) {
+        for chunk in chunks(passageIDs) {
             let marks = databaseQuestionMarks(count: chunk.count)
             for row in try Row.fetchAll(
                 db, sql: "SELECT passage_id, dimension, label FROM tag WHERE passage_id IN (\(marks)) ORDER BY label",

@@ -35,7 +35,7 @@ public struct CorpusTagging: Sendable {
                 }
                 let passages = try CorpusReader.passages(db, sourceID: id)
                 let written = CorpusWriter.WrittenText(sourceID: id, passages: passages.map { ($0.id, $0.passage) })
-                summary.passagesWithLabels += try writer.tag(written, with: tagger)
+                summary.passagesWithLabels += try writer.tag(written, with: tagger, replacing: true)
                 summary.passagesTagged += passages.count
                 summary.sourcesTagged += 1
             }

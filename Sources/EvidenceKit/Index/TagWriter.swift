@@ -4,10 +4,11 @@ import GRDB
 struct TagWriter {
     let db: Database
 
-    /// Tags freshly written passages of one source; returns how many passages got a label.
-    func tag(_ written: CorpusWriter.WrittenText, with tagger: any PassageTagging) throws -> Int {
+    /// Tags the passages of one source; returns how many passages got a label. `replacing`
+    /// says whether they may already carry tags (re-tagging) or were just written.
+    func tag(_ written: CorpusWriter.WrittenText, with tagger: any PassageTagging, replacing: Bool) throws -> Int {
         let tags = tagger.tag(source: written.passages.map(\.passage))
-        try store(tags, for: written.passages.map(\.id))
+        try store(tags, for: written.passages.map(\.id), replacing: replacing)
         try db.execute(
             sql: """
                 INSERT INTO tagging_state (source_id, codebook_hash) VALUES (?, ?)
@@ -17,8 +18,9 @@ struct TagWriter {
         return tags.filter { !$0.isEmpty }.count
     }
 
-    /// Replaces the tags of the passages `ids` (same order as `tags`).
-    func store(_ tags: [PassageTags], for ids: [Int64]) throws {
+    /// Stores the tags of the passages `ids` (same order as `tags`), replacing earlier ones
+    /// when `replacing`.
+    func store(_ tags: [PassageTags], for ids: [Int64], replacing: Bool) throws {
         let deleteTags = try db.cachedStatement(sql: "DELETE FROM tag WHERE passage_id = ?")
         let deleteMatches = try db.cachedStatement(sql: "DELETE FROM tag_match WHERE passage_id = ?")
         let insertTag = try db.cachedStatement(
@@ -26,8 +28,10 @@ struct TagWriter {
         let insertMatch = try db.cachedStatement(
             sql: #"INSERT INTO tag_match (passage_id, rule, label, text, start, "end") VALUES (?, ?, ?, ?, ?, ?)"#)
         for (id, passageTags) in zip(ids, tags) {
-            try deleteTags.execute(arguments: [id])
-            try deleteMatches.execute(arguments: [id])
+            if replacing {
+                try deleteTags.execute(arguments: [id])
+                try deleteMatches.execute(arguments: [id])
+            }
             for (dimension, labels) in [("factor", passageTags.factors), ("actor", passageTags.actors), ("direction", passageTags.direction)] {
                 for label in labels { try insertTag.execute(arguments: [id, dimension, label]) }
             }

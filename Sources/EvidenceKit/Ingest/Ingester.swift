@@ -86,7 +86,7 @@ public struct Ingester: Sendable {
                         if let written {
                             fileSummary.passages += written.passages.count
                             if let tagger {
-                                fileSummary.taggedPassages += try tagWriter.tag(written, with: tagger)
+                                fileSummary.taggedPassages += try tagWriter.tag(written, with: tagger, replacing: false)
                             }
                         }
                     case .delete(let pmids):

@@ -45,7 +45,10 @@ enum InputFiles {
         return (files, missing)
     }
 
-    private static func size(of path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0
+    /// The size of the file itself, following symbolic links (a linked baseline file is
+    /// as big as its target, not as its link).
+    static func size(of path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 }
