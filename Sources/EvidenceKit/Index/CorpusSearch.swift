@@ -5,6 +5,7 @@ import GRDB
 /// the tagged passages that the evidence map and summary table are built from.
 public struct CorpusSearch: Sendable {
     public let database: CorpusDatabase
+    private let metadata = MetadataCache()
 
     public init(database: CorpusDatabase) {
         self.database = database
@@ -63,7 +64,7 @@ public struct CorpusSearch: Sendable {
             let passages = try CorpusSearch.passages(db, ids: ids)
             let highlights = ranked ? try CorpusSearch.highlights(db, words: words, ids: ids) : [:]
             let tags = try CorpusSearch.tags(db, passageIDs: ids)
-            let sources = try CorpusSearch.sources(db, ids: Set(passages.values.map(\.sourceID)))
+            let sources = try CorpusSearch.sources(db, ids: Set(passages.values.map(\.sourceID)), metadata: metadata)
             return hits.compactMap { hit -> EvidencePassage? in
                 guard let stored = passages[hit.id], let source = sources[stored.sourceID] else { return nil }
                 return EvidencePassage(
@@ -133,7 +134,7 @@ public struct CorpusSearch: Sendable {
             sql += ") ORDER BY p.source_id, p.position"
             let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
             let tags = try CorpusSearch.tags(db, passageIDs: rows.map { $0["id"] })
-            let sources = try CorpusSearch.sources(db, ids: Set(rows.map { $0["source_id"] }))
+            let sources = try CorpusSearch.sources(db, ids: Set(rows.map { $0["source_id"] }), metadata: metadata)
             return rows.compactMap { row in
                 let stored = CorpusReader.storedPassage(row)
                 guard let source = sources[stored.sourceID] else { return nil }
@@ -174,7 +175,7 @@ public struct CorpusSearch: Sendable {
         return result
     }
 
-    static func sources(_ db: Database, ids: Set<Int64>) throws -> [Int64: StoredSource] {
+    static func sources(_ db: Database, ids: Set<Int64>, metadata: MetadataCache) throws -> [Int64: StoredSource] {
         guard !ids.isEmpty else { return [:] }
         let list = Array(ids)
         let marks = databaseQuestionMarks(count: list.count)
@@ -196,7 +197,7 @@ public struct CorpusSearch: Sendable {
         {
             let id: Int64 = row["id"]
             result[id] = StoredSource(
-                id: id, metadata: try MetadataCoding.decode(row["metadata"]), files: files[id] ?? [],
+                id: id, metadata: try metadata.decode(row["metadata"]), files: files[id] ?? [],
                 passageCount: row["passages"])
         }
         return result

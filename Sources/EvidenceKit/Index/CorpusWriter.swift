@@ -225,3 +225,25 @@ enum MetadataCoding {
         try JSONDecoder().decode(SourceRecord.self, from: Data(json.utf8))
     }
 }
+
+/// Decoded metadata by its stored JSON text, so that a search that returns the same
+/// sources again does not decode them again; an edited source has new text and misses.
+final class MetadataCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var records: [String: SourceRecord] = [:]
+    private let capacity: Int
+
+    init(capacity: Int = 20_000) {
+        self.capacity = capacity
+    }
+
+    func decode(_ json: String) throws -> SourceRecord {
+        if let cached = lock.withLock({ records[json] }) { return cached }
+        let record = try MetadataCoding.decode(json)
+        lock.withLock {
+            if records.count >= capacity { records.removeAll(keepingCapacity: true) }
+            records[json] = record
+        }
+        return record
+    }
+}

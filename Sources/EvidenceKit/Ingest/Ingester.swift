@@ -45,6 +45,9 @@ public struct Ingester: Sendable {
             bytesBefore += file.size
             summary.bytes = bytesBefore
         }
+        // Fold the write-ahead log back into the database file: after a large ingest it can
+        // be as big as the corpus, and every later read would have to search it.
+        try? database.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         summary.seconds = (clock.now - started).seconds
         return summary
     }
