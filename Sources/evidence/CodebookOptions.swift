@@ -20,9 +20,4 @@ struct CodebookOptions: ParsableArguments {
     func tagger() throws -> Tagger { Tagger(try load()) }
 
     func framework() throws -> Framework { try load().framework }
-
-    func description() throws -> ReportManifest.Codebook {
-        let book = try load()
-        return ReportManifest.Codebook(source: book.origin, hash: book.hash)
-    }
 }

@@ -35,7 +35,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         Interruption.exitOnSignals()
         let database = try corpus.open()
-        let tagger = try codebook.tagger()
+        let book = try codebook.load()
+        let tagger = Tagger(book)
         var failed = false
         if !paths.isEmpty {
             let display = ProgressDisplay(quiet: quiet)
@@ -47,15 +48,14 @@ struct ReportCommand: ParsableCommand {
         let tagged = try CorpusTagging(database: database).tagCorpus(with: tagger)
         StandardError.write("Tagged \(tagged.sourcesTagged) source(s); \(tagged.sourcesSkipped) already up to date.\n")
         let evidence = try CorpusSearch(database: database).evidence()
-        let framework = try codebook.framework()
+        let framework = book.framework
         let table = try SummaryTable(sources: evidence.sources, items: evidence.items, framework: framework)
         let map = try EvidenceMap(sources: evidence.sources, items: evidence.items, framework: framework, by: by)
         let statistics = try CorpusReader(database: database).statistics()
-        let codebookDescription = try codebook.description()
         let bundle = ReportBundle(table: table, map: map, style: style)
         let written = try bundle.write(to: URL(fileURLWithPath: out)) { files in
             ReportManifest(
-                createdAt: Date(), codebook: codebookDescription,
+                createdAt: Date(), codebook: .init(source: book.origin, hash: book.hash),
                 corpus: .init(
                     path: database.path, sources: statistics.sources, passages: statistics.passages,
                     taggedPassages: statistics.taggedPassages, sourcesInReport: table.references.entries.count,

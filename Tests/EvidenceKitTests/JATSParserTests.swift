@@ -50,7 +50,7 @@ struct JATSParserTests {
         #expect(record.authors[1].display == "Abel GA")
         #expect(record.journal == "Annals of Oncology")
         #expect(record.journalAbbreviation == "Ann. Oncol")
-        #expect(record.year == 2012)  // epub 2012 is preferred over ppub 2013
+        #expect(record.year == 2013)  // the print issue's year (volume 24, 2013), not the epub's 2012
         #expect(record.volume == "24")
         #expect(record.issue == "3")
         #expect(record.pages == "843-850")

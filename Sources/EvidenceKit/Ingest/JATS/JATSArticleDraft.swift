@@ -43,16 +43,20 @@ struct JATSArticleDraft {
         self.line = line
     }
 
-    /// Keeps the year of the most authoritative publication date: electronic, then print,
-    /// then any other publication date, the PMC release date last.
+    /// Keeps the year a citation needs: the (print or collection) date, which goes
+    /// with the volume and pages, then the combined or generic publication date, then the
+    /// electronic one; the PMC release date last. (An article published online in December
+    /// 2012 in volume 24, 2013, is cited as 2013;24.)
     mutating func offerYear(_ value: Int, pubType: String?, dateType: String?, format: String?) {
         let rank: Int
-        if pubType == "epub" || (dateType == "pub" && format == "electronic") {
+        if pubType == "ppub" || pubType == "collection" || dateType == "collection"
+            || (dateType == "pub" && format == "print")
+        {
             rank = 0
-        } else if pubType == "ppub" || (dateType == "pub" && format == "print") {
-            rank = 1
-        } else if pubType == "pub" || dateType == "pub" || pubType == "epub-ppub" {
+        } else if pubType == "epub" || (dateType == "pub" && format == "electronic") {
             rank = 2
+        } else if pubType == "pub" || dateType == "pub" || pubType == "epub-ppub" {
+            rank = 1
         } else if pubType == "pmc-release" || dateType == "pmc-release" {
             rank = 4
         } else {
