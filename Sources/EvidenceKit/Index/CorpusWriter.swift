@@ -146,33 +146,31 @@ struct CorpusWriter {
 
     private func writeText(of record: SourceRecord, sourceID: Int64) throws -> WrittenText {
         let passages = PassageBuilder.passages(for: record)
-        let insertParagraph = try db.cachedStatement(
-            sql: "INSERT INTO paragraph (source_id, position, kind, section, text) VALUES (?, ?, ?, ?, ?)")
-        let insertPassage = try db.cachedStatement(
-            sql: """
-                INSERT INTO passage (source_id, paragraph_id, position, kind, section, start, "end", text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        var paragraphIDs: [Int64] = []
-        paragraphIDs.reserveCapacity(record.blocks.count)
-        for (position, block) in record.blocks.enumerated() {
-            try insertParagraph.execute(arguments: [sourceID, position, block.kind.rawValue, block.section, block.text])
-            paragraphIDs.append(db.lastInsertedRowID)
-        }
+        let firstParagraph = try BatchInsert(
+            db: db, table: "paragraph", columns: ["source_id", "position", "kind", "section", "text"]
+        ).insert(
+            record.blocks.enumerated().map { position, block in
+                [sourceID, position, block.kind.rawValue, block.section, block.text]
+            })
         var written = WrittenText(sourceID: sourceID, passages: [])
-        written.passages.reserveCapacity(passages.count)
-        for passage in passages where paragraphIDs.indices.contains(passage.paragraph) {
-            try insertPassage.execute(arguments: [
-                sourceID, paragraphIDs[passage.paragraph], passage.index, passage.kind.rawValue, passage.section,
-                passage.start, passage.end, passage.text,
-            ])
-            written.passages.append((db.lastInsertedRowID, passage))
+        if let firstParagraph {
+            let stored = passages.filter { record.blocks.indices.contains($0.paragraph) }
+            let firstPassage = try BatchInsert(
+                db: db, table: "passage",
+                columns: ["source_id", "paragraph_id", "position", "kind", "section", "start", "end", "text"]
+            ).insert(
+                stored.map { passage in
+                    [
+                        sourceID, firstParagraph + Int64(passage.paragraph), passage.index, passage.kind.rawValue,
+                        passage.section, passage.start, passage.end, passage.text,
+                    ]
+                })
+            if let firstPassage {
+                written.passages = stored.enumerated().map { (firstPassage + Int64($0), $1) }
+            }
         }
-        let insertReference = try db.cachedStatement(
-            sql: "INSERT INTO reference (source_id, position, text) VALUES (?, ?, ?)")
-        for (position, reference) in record.references.enumerated() {
-            try insertReference.execute(arguments: [sourceID, position, reference])
-        }
+        try BatchInsert(db: db, table: "reference", columns: ["source_id", "position", "text"])
+            .insert(record.references.enumerated().map { [sourceID, $0, $1] })
         return written
     }
 

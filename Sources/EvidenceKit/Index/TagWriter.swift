@@ -21,23 +21,24 @@ struct TagWriter {
     /// Stores the tags of the passages `ids` (same order as `tags`), replacing earlier ones
     /// when `replacing`.
     func store(_ tags: [PassageTags], for ids: [Int64], replacing: Bool) throws {
-        let deleteTags = try db.cachedStatement(sql: "DELETE FROM tag WHERE passage_id = ?")
-        let deleteMatches = try db.cachedStatement(sql: "DELETE FROM tag_match WHERE passage_id = ?")
-        let insertTag = try db.cachedStatement(
-            sql: "INSERT OR IGNORE INTO tag (passage_id, dimension, label) VALUES (?, ?, ?)")
-        let insertMatch = try db.cachedStatement(
-            sql: #"INSERT INTO tag_match (passage_id, rule, label, text, start, "end") VALUES (?, ?, ?, ?, ?, ?)"#)
-        for (id, passageTags) in zip(ids, tags) {
-            if replacing {
-                try deleteTags.execute(arguments: [id])
-                try deleteMatches.execute(arguments: [id])
-            }
-            for (dimension, labels) in [("factor", passageTags.factors), ("actor", passageTags.actors), ("direction", passageTags.direction)] {
-                for label in labels { try insertTag.execute(arguments: [id, dimension, label]) }
-            }
-            for match in passageTags.matches {
-                try insertMatch.execute(arguments: [id, match.rule, match.label, match.text, match.start, match.end])
+        if replacing {
+            for chunk in CorpusSearch.chunks(ids) {
+                let marks = databaseQuestionMarks(count: chunk.count)
+                try db.execute(sql: "DELETE FROM tag WHERE passage_id IN (\(marks))", arguments: StatementArguments(chunk))
+                try db.execute(sql: "DELETE FROM tag_match WHERE passage_id IN (\(marks))", arguments: StatementArguments(chunk))
             }
         }
+        var labels: [[(any DatabaseValueConvertible)?]] = []
+        var matches: [[(any DatabaseValueConvertible)?]] = []
+        for (id, passageTags) in zip(ids, tags) {
+            for (dimension, values) in [("factor", passageTags.factors), ("actor", passageTags.actors), ("direction", passageTags.direction)] {
+                for label in Set(values).sorted() { labels.append([id, dimension, label]) }
+            }
+            for match in passageTags.matches {
+                matches.append([id, match.rule, match.label, match.text, match.start, match.end])
+            }
+        }
+        try BatchInsert(db: db, table: "tag", columns: ["passage_id", "dimension", "label"]).insert(labels)
+        try BatchInsert(db: db, table: "tag_match", columns: ["passage_id", "rule", "label", "text", "start", "end"]).insert(matches)
     }
 }
