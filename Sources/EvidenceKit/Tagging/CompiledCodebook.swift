@@ -60,6 +60,10 @@ struct CompiledCodebook: Sendable {
     var skipSections: [String]
     var sectionWeights: [(String, Double)]
     var usesSections: Bool
+    /// Whether some label has a paragraph-level context requirement.
+    var needsParagraphs: Bool
+    /// The label groups in the order they are decided (`LabelGroup.rank`).
+    var groupOrder: [LabelGroup]
 
     init(_ codebook: Codebook) {
         var builder = TermAutomaton.Builder()
@@ -153,6 +157,8 @@ struct CompiledCodebook: Sendable {
         skipSections = codebook.sections.skip.map { $0.lowercased() }
         sectionWeights = codebook.sections.weights.sorted { $0.key < $1.key }.map { ($0.key.lowercased(), $0.value) }
         self.usesSections = usesSections
+        needsParagraphs = labels.contains { $0.context.contains { $0.level == .paragraph } }
+        groupOrder = LabelGroup.allCases.sorted { $0.rank < $1.rank }
     }
 }
 

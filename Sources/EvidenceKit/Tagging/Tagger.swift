@@ -62,39 +62,51 @@ public struct Tagger: Sendable {
         var rejections: [Rejection] = []
     }
 
+    /// How the section of the previous passage was judged; consecutive passages nearly
+    /// always share their section, so the substring tests run once per section.
+    struct SectionVerdict {
+        var section: String
+        var lowerSection: String
+        var skipped: Bool
+        var weight: Double
+    }
+
     func tagExplained(source passages: [Passage], explain: Bool) -> [Explained] {
-        let buffers = ScanBuffers()
+        var buffers = ScanBuffers()
+        var verdict: SectionVerdict?
         var states: [PassageState] = []
         states.reserveCapacity(passages.count)
         for passage in passages {
-            states.append(scanPassage(passage, buffers: buffers, explain: explain))
+            states.append(scanPassage(passage, buffers: &buffers, verdict: &verdict, explain: explain))
         }
         decide(passages: passages, states: &states, explain: explain)
         var result: [Explained] = []
         result.reserveCapacity(passages.count)
-        for (passage, state) in zip(passages, states) {
-            result.append(Explained(tags: output(passage: passage, state: state), rejections: state.rejections))
+        for p in passages.indices {
+            result.append(Explained(tags: output(passage: passages[p], state: states[p]), rejections: states[p].rejections))
         }
         return result
     }
 
     // MARK: Phase 1: find candidate matches in one passage
 
-    private func scanPassage(_ passage: Passage, buffers: ScanBuffers, explain: Bool) -> PassageState {
+    private func scanPassage(
+        _ passage: Passage, buffers: inout ScanBuffers, verdict: inout SectionVerdict?, explain: Bool
+    ) -> PassageState {
         var state = PassageState()
         var lowerSection = ""
         if compiled.usesSections {
-            lowerSection = passage.section.lowercased()
-            if compiled.skipSections.contains(where: { lowerSection.contains($0) }) {
+            if verdict?.section != passage.section { verdict = judge(section: passage.section) }
+            guard let verdict else { return state }
+            lowerSection = verdict.lowerSection
+            if verdict.skipped {
                 state.skipped = true
                 return state
             }
-            if let weight = compiled.sectionWeights.first(where: { lowerSection.contains($0.0) }) {
-                state.sectionWeight = weight.1
-            }
+            state.sectionWeight = verdict.weight
         }
         var text = passage.text
-        text.withUTF8 { bytes in compiled.automaton.scan(bytes, into: buffers) }
+        text.withUTF8 { bytes in compiled.automaton.scan(bytes, into: &buffers) }
         let hits = buffers.hits
         var candidateLabels: [Int] = compiled.regexLabels
         var previous: Int32 = -1
@@ -123,8 +135,48 @@ public struct Tagger: Sendable {
 
     private func allows(_ scope: Scope, passage: Passage, lowerSection: String) -> Bool {
         if !scope.kinds.isEmpty && !scope.kinds.contains(passage.kind) { return false }
-        if !scope.sections.isEmpty && !scope.sections.contains(where: { lowerSection.contains($0.lowercased()) }) { return false }
+        if !scope.sections.isEmpty && !scope.sections.contains(where: { sectionContains(lowerSection, $0.lowercased()) }) { return false }
         return true
+    }
+
+    /// Whether passages of `section` are skipped, and the weight of their matches.
+    private func judge(section: String) -> SectionVerdict {
+        let lowerSection = section.lowercased()
+        var verdict = SectionVerdict(section: section, lowerSection: lowerSection, skipped: false, weight: 1)
+        if compiled.skipSections.contains(where: { sectionContains(lowerSection, $0) }) {
+            verdict.skipped = true
+        } else if let weight = compiled.sectionWeights.first(where: { sectionContains(lowerSection, $0.0) }) {
+            verdict.weight = weight.1
+        }
+        return verdict
+    }
+
+    /// Whether the section name `haystack` contains `needle`, as Foundation's `contains`
+    /// answers it (an empty needle is never found). Section names and codebook section
+    /// lists are nearly always ASCII, where a byte search gives the same answer without
+    /// Foundation's cost, which otherwise dominates tagging.
+    private func sectionContains(_ haystack: String, _ needle: String) -> Bool {
+        let answer: Bool?? = haystack.utf8.withContiguousStorageIfAvailable { h -> Bool? in
+            let inner: Bool?? = needle.utf8.withContiguousStorageIfAvailable { n -> Bool? in
+                if n.isEmpty { return false }
+                if h.contains(where: { $0 >= 0x80 }) || n.contains(where: { $0 >= 0x80 }) { return nil }
+                if n.count > h.count { return false }
+                let first = n[0]
+                var i = 0
+                while i <= h.count - n.count {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n.count && h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+            return inner ?? nil
+        }
+        if let known = answer ?? nil { return known }
+        return haystack.contains(needle)
     }
 
     /// Word spans `start..<end` where a rule fires.
@@ -165,7 +217,7 @@ public struct Tagger: Sendable {
                 let byteStart = Int32(text.utf8.distance(from: text.startIndex, to: match.range.lowerBound))
                 let byteEnd = Int32(text.utf8.distance(from: text.startIndex, to: match.range.upperBound))
                 var first: Int32 = -1, last: Int32 = -1
-                for w in 0..<buffers.wordCount where buffers.byteEnd[w] > byteStart && buffers.byteStart[w] < byteEnd {
+                for w in 0..<buffers.wordCount where buffers.words[w].byteEnd > byteStart && buffers.words[w].byteStart < byteEnd {
                     if first < 0 { first = Int32(w) }
                     last = Int32(w)
                 }
@@ -197,8 +249,8 @@ public struct Tagger: Sendable {
         let (start, end) = span
         var candidate = Candidate(
             label: labelIndex, rule: ruleIndex, start: start, end: end,
-            scalarStart: buffers.scalarStart[Int(start)], scalarEnd: buffers.scalarEnd[Int(end - 1)],
-            byteStart: buffers.byteStart[Int(start)], byteEnd: buffers.byteEnd[Int(end - 1)],
+            scalarStart: buffers.words[Int(start)].scalarStart, scalarEnd: buffers.words[Int(end - 1)].scalarEnd,
+            byteStart: buffers.words[Int(start)].byteStart, byteEnd: buffers.words[Int(end - 1)].byteEnd,
             weight: compiled.rules[ruleIndex].weight * state.sectionWeight, direction: -1)
         func reject(_ reason: String) {
             if explain {
@@ -252,7 +304,7 @@ public struct Tagger: Sendable {
     private func blocked(_ from: Int32, _ to: Int32, _ cues: CompiledCodebook.Cues, _ hits: [TermHit], _ buffers: ScanBuffers) -> Bool {
         var w = Int(from)
         while w <= Int(to) && w < buffers.wordCount {
-            if buffers.clauseBreakBefore[w] { return true }
+            if buffers.words[w].clauseBreakBefore { return true }
             w += 1
         }
         for k in hitRange(cues.terminators, hits) where hits[k].start >= from && hits[k].end <= to { return true }
@@ -270,11 +322,10 @@ public struct Tagger: Sendable {
 
     private func decide(passages: [Passage], states: inout [PassageState], explain: Bool) {
         var paragraphMembers: [Int: [Int]] = [:]
-        let needsParagraphs = compiled.labels.contains { $0.context.contains { $0.level == .paragraph } }
-        if needsParagraphs {
+        if compiled.needsParagraphs {
             for (i, passage) in passages.enumerated() { paragraphMembers[passage.paragraph, default: []].append(i) }
         }
-        for group in LabelGroup.allCases.sorted(by: { $0.rank < $1.rank }) {
+        for group in compiled.groupOrder {
             var decisions: [(passage: Int, label: Int)] = []
             for p in states.indices where !states[p].skipped && !states[p].candidates.isEmpty {
                 var labelsHere: [Int] = []

@@ -8,10 +8,15 @@ struct TermHit: Hashable {
 /// Every term and phrase of a codebook compiled into one automaton, so that tagging costs
 /// one pass over the text whatever the number of rules.
 ///
-/// Two levels: a byte trie over the vocabulary (every distinct word and wildcard prefix of
-/// every term) turns each word of the text into the symbols it matches, while the text is
+/// Two levels: hash tables over the vocabulary (every distinct word and wildcard prefix of
+/// every term) turn each word of the text into the symbols it matches, while the text is
 /// being cut into words; a trie over symbol sequences then finds the phrases, following all
 /// phrase starts still alive (a phrase is a few words long, so that set stays tiny).
+///
+/// The word level hashes the lower-cased bytes of each word as it goes (a multiply per
+/// byte, no dependent memory access), looks the whole word up once at its end, and looks prefixes up
+/// only at the lengths some wildcard prefix has. A byte trie would do the same work with a
+/// dependent table load per byte, which costs far more once the table leaves the L1 cache.
 struct TermAutomaton: Sendable {
     struct Output: Sendable {
         var termSet: Int32
@@ -19,12 +24,18 @@ struct TermAutomaton: Sendable {
         var verify: Int32
     }
 
-    // Vocabulary trie: `trie[node * classCount + class]` is the next node or -1.
-    let byteClass: [Int32]
-    let classCount: Int
-    let trie: [Int32]
-    let exactSymbol: [Int32]
-    let prefixSymbol: [Int32]
+    /// Whole words of the vocabulary.
+    let exactWords: VocabularyTable
+    /// Wildcard prefixes (`manag` of `manag*`).
+    let prefixWords: VocabularyTable
+    /// Bit `min(n, 63)` is set when some wildcard prefix is `n` bytes long.
+    let prefixLengths: UInt64
+    /// A filter (64K bits, see `VocabularyTable.filterBit`) of the hashes of every start
+    /// of every wildcard prefix (`m`, `ma`, ..., `manag`): once the start of a word is not
+    /// in it, no wildcard prefix can match the word and its other lengths are not looked up.
+    let prefixPaths: [UInt64]
+    /// The length of the shortest wildcard prefix: shorter starts of words are not checked.
+    let shortestPrefix: Int
     // Phrase trie over symbols.
     let rootChild: [Int32]
     let childStart: [Int32]
@@ -92,41 +103,17 @@ struct TermAutomaton: Sendable {
         }
 
         func build() -> TermAutomaton {
-            // Byte classes: one per distinct byte used by the vocabulary; upper-case ASCII
-            // shares the class of its lower-case letter.
-            var byteClass = [Int32](repeating: 0, count: 256)
-            var classCount: Int32 = 1
-            let words = Array(exactSymbols.keys) + Array(prefixSymbols.keys)
-            for word in words {
-                for b in word where byteClass[Int(b)] == 0 {
-                    byteClass[Int(b)] = classCount
-                    classCount += 1
-                }
-            }
-            for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") {
-                byteClass[Int(upper)] = byteClass[Int(upper + 32)]
-            }
-            let width = Int(classCount)
-            var trie = [Int32](repeating: -1, count: width)
-            var exact: [Int32] = [-1]
-            var prefix: [Int32] = [-1]
-            func insert(_ word: [UInt8]) -> Int {
-                var node = 0
+            var prefixLengths: UInt64 = 0
+            var prefixPaths = [UInt64](repeating: 0, count: 1024)
+            for word in prefixSymbols.keys {
+                prefixLengths |= VocabularyTable.lengthBit(word.count)
+                var h = VocabularyTable.seed
                 for b in word {
-                    let slot = node * width + Int(byteClass[Int(b)])
-                    if trie[slot] < 0 {
-                        trie[slot] = Int32(exact.count)
-                        trie += [Int32](repeating: -1, count: width)
-                        exact.append(-1)
-                        prefix.append(-1)
-                    }
-                    node = Int(trie[slot])
+                    h = VocabularyTable.hash(h, b)
+                    let bit = VocabularyTable.filterBit(h)
+                    prefixPaths[bit >> 6] |= 1 << UInt64(bit & 63)
                 }
-                return node
             }
-            for (word, symbol) in exactSymbols { exact[insert(word)] = symbol }
-            for (word, symbol) in prefixSymbols { prefix[insert(word)] = symbol }
-
             var rootChild = [Int32](repeating: -1, count: Int(symbolCount))
             for (symbol, node) in phraseChildren[0] { rootChild[Int(symbol)] = node }
             var childStart: [Int32] = []
@@ -148,7 +135,9 @@ struct TermAutomaton: Sendable {
                 outputs += phraseOutputs[node]
             }
             return TermAutomaton(
-                byteClass: byteClass, classCount: width, trie: trie, exactSymbol: exact, prefixSymbol: prefix,
+                exactWords: VocabularyTable(exactSymbols), prefixWords: VocabularyTable(prefixSymbols),
+                prefixLengths: prefixLengths, prefixPaths: prefixPaths,
+                shortestPrefix: prefixSymbols.keys.map(\.count).min() ?? Int.max,
                 rootChild: rootChild, childStart: childStart, childCount: childCount, childSymbol: childSymbol,
                 childNode: childNode, outputStart: outputStart, outputCount: outputCount, outputs: outputs,
                 verifications: verifications, termSetCount: termSetCount)
@@ -156,136 +145,262 @@ struct TermAutomaton: Sendable {
     }
 }
 
-/// Reusable buffers for scanning passages, so that tagging a source allocates once.
-final class ScanBuffers {
-    var byteStart: [Int32] = []
-    var byteEnd: [Int32] = []
-    var scalarStart: [Int32] = []
-    var scalarEnd: [Int32] = []
-    var clauseBreakBefore: [Bool] = []
+/// A set of lower-cased words with their symbols, in an open-addressing hash table keyed by
+/// `hash(word)`; each slot keeps the word's bytes so that a hit is confirmed byte by byte.
+/// A 64K-bit filter in front of the table answers "certainly not here" for nearly every
+/// word of ordinary text with one load from the L1 cache.
+struct VocabularyTable: Sendable {
+    struct Slot: Sendable {
+        /// -1 for an empty slot.
+        var symbol: Int32
+        var keyLength: Int32
+        var keyStart: Int32
+        var hash: UInt64
+    }
+
+    let slots: [Slot]
+    let keys: [UInt8]
+    let filter: [UInt64]
+    let mask: Int
+    let shift: UInt64
+
+    static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// FNV-1a over the lower-cased bytes (the caller lower-cases).
+    @inline(__always)
+    static func hash(_ h: UInt64, _ byte: UInt8) -> UInt64 {
+        (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+
+    @inline(__always)
+    static func lengthBit(_ length: Int) -> UInt64 {
+        length < 63 ? 1 << UInt64(length) : 1 << 63
+    }
+
+    init(_ words: [[UInt8]: Int32]) {
+        var bits = 4
+        while (1 << bits) < 2 * words.count { bits += 1 }
+        let size = 1 << bits
+        var slots = [Slot](repeating: Slot(symbol: -1, keyLength: 0, keyStart: 0, hash: 0), count: size)
+        var keys: [UInt8] = []
+        var filter = [UInt64](repeating: 0, count: 1024)
+        let shift = UInt64(64 - bits)
+        // Sorted, so that the table does not depend on dictionary order.
+        for (word, symbol) in words.sorted(by: { $0.value < $1.value }) {
+            var h = Self.seed
+            for b in word { h = Self.hash(h, b) }
+            var index = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while slots[index].symbol >= 0 { index = (index + 1) & (size - 1) }
+            slots[index] = Slot(symbol: symbol, keyLength: Int32(word.count), keyStart: Int32(keys.count), hash: h)
+            keys += word
+            let bit = Self.filterBit(h)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.slots = slots
+        self.keys = keys
+        self.filter = filter
+        self.mask = size - 1
+        self.shift = shift
+    }
+
+    @inline(__always)
+    static func filterBit(_ h: UInt64) -> Int {
+        Int(truncatingIfNeeded: (h &* 0xC2B2_AE3D_27D4_EB4F) >> 48)
+    }
+
+    /// The symbol of the word whose lower-cased bytes hash to `h` and which is written as
+    /// `text[start..<start + length]`, or -1.
+    @inline(__always)
+    func symbol(hash h: UInt64, text: UnsafeBufferPointer<UInt8>, start: Int, length: Int) -> Int32 {
+        let bit = Self.filterBit(h)
+        if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return -1 }
+        var index = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let slot = slots[index]
+            if slot.symbol < 0 { return -1 }
+            if slot.hash == h && Int(slot.keyLength) == length && matches(slot, text: text, start: start) {
+                return slot.symbol
+            }
+            index = (index + 1) & mask
+        }
+    }
+
+    private func matches(_ slot: Slot, text: UnsafeBufferPointer<UInt8>, start: Int) -> Bool {
+        let from = Int(slot.keyStart)
+        for j in 0..<Int(slot.keyLength) where lowerTable[Int(text[start + j])] != keys[from + j] { return false }
+        return true
+    }
+}
+
+/// One word of a scanned passage: byte range, Unicode-scalar range, and whether a clause
+/// break (`.` `;` `:` `!` `?`) stands between it and the previous word.
+struct ScannedWord {
+    var byteStart: Int32
+    var byteEnd: Int32
+    var scalarStart: Int32
+    var scalarEnd: Int32
+    var clauseBreakBefore: Bool
+}
+
+/// A phrase of the phrase trie that is still alive: its node and first word.
+struct ActivePhrase {
+    var node: Int32
+    var start: Int32
+}
+
+/// Reusable buffers for scanning passages, so that tagging a source allocates once. A value
+/// passed `inout`, so that the hot loop pays no dynamic exclusivity checks.
+struct ScanBuffers {
+    var words: [ScannedWord] = []
     var hits: [TermHit] = []
     var symbols: [Int32] = []
-    var active: [(node: Int32, start: Int32)] = []
-    var nextActive: [(node: Int32, start: Int32)] = []
+    var active: [ActivePhrase] = []
+    var nextActive: [ActivePhrase] = []
 
-    var wordCount: Int { byteStart.count }
+    var wordCount: Int { words.count }
 
-    func reset() {
-        byteStart.removeAll(keepingCapacity: true)
-        byteEnd.removeAll(keepingCapacity: true)
-        scalarStart.removeAll(keepingCapacity: true)
-        scalarEnd.removeAll(keepingCapacity: true)
-        clauseBreakBefore.removeAll(keepingCapacity: true)
-        hits.removeAll(keepingCapacity: true)
-        active.removeAll(keepingCapacity: true)
+    mutating func reset() {
+        if !words.isEmpty { words.removeAll(keepingCapacity: true) }
+        if !hits.isEmpty { hits.removeAll(keepingCapacity: true) }
+        if !active.isEmpty { active.removeAll(keepingCapacity: true) }
     }
 }
 
 extension TermAutomaton {
     /// Cuts `text` into words and records every term hit in `buffers` (hits sorted by term
     /// set, then position, without duplicates).
-    func scan(_ text: UnsafeBufferPointer<UInt8>, into buffers: ScanBuffers) {
+    ///
+    /// One pass over the bytes: each byte of a word advances the vocabulary trie (ASCII upper
+    /// case folds to lower case through the byte classes), and each finished word advances
+    /// the phrase trie.
+    func scan(_ text: UnsafeBufferPointer<UInt8>, into buffers: inout ScanBuffers) {
         buffers.reset()
         let n = text.count
+        let prefixLengths = self.prefixLengths
+        let shortestPrefix = self.shortestPrefix
         kindsTable.withUnsafeBufferPointer { kinds in
-        byteClass.withUnsafeBufferPointer { classes in
-        trie.withUnsafeBufferPointer { trie in
-        prefixSymbol.withUnsafeBufferPointer { prefixSymbol in
+        lowerTable.withUnsafeBufferPointer { lower in
+        prefixPaths.withUnsafeBufferPointer { paths in
             var i = 0
             var scalar: Int32 = 0
-            var inWord = false
             var pendingBreak = false
-            var node = 0
-            var wordStart = 0
-            var wordScalarStart: Int32 = 0
-            var wordBreak = false
-            let width = classCount
-            while true {
-                var isWord = false
+            while i < n {
+                var b = text[i]
+                var kind = kinds[Int(b)]
                 var length = 1
-                var b: UInt8 = 0
-                if i < n {
+                var isWord = kind == TextScanner.Kind.word.rawValue
+                if !isWord && kind >= TextScanner.Kind.lead2.rawValue && kind <= TextScanner.Kind.lead4.rawValue {
+                    length = Int(kind) - 1
+                    isWord = !TextScanner.multiByteIsSeparator(lead: b, next: i + 1 < n ? text[i + 1] : 0)
+                }
+                if !isWord {
+                    if kind == TextScanner.Kind.clauseBreak.rawValue { pendingBreak = true }
+                    i += length
+                    scalar += 1
+                    continue
+                }
+                // A word starts at `i`: walk it to its end, hashing its lower-cased bytes.
+                let wordStart = i
+                let wordScalarStart = scalar
+                if !buffers.symbols.isEmpty { buffers.symbols.removeAll(keepingCapacity: true) }
+                var h = VocabularyTable.seed
+                // Whether the word so far may still be the start of a wildcard prefix.
+                var onPrefixPath = true
+                while true {
+                    if length == 1 {
+                        h = VocabularyTable.hash(h, lower[Int(b)])
+                        if onPrefixPath && i + 1 - wordStart >= shortestPrefix {
+                            let bit = VocabularyTable.filterBit(h)
+                            if paths[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
+                                onPrefixPath = false
+                            } else if prefixLengths & VocabularyTable.lengthBit(i + 1 - wordStart) != 0 {
+                                let symbol = prefixWords.symbol(hash: h, text: text, start: wordStart, length: i + 1 - wordStart)
+                                if symbol >= 0 { buffers.symbols.append(symbol) }
+                            }
+                        }
+                    } else {
+                        var k = 0
+                        while k < length {
+                            let c = i + k < n ? text[i + k] : 0
+                            h = VocabularyTable.hash(h, lower[Int(c)])
+                            let count = i + k + 1 - wordStart
+                            if onPrefixPath && i + k < n && count >= shortestPrefix {
+                                let bit = VocabularyTable.filterBit(h)
+                                if paths[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
+                                    onPrefixPath = false
+                                } else if prefixLengths & VocabularyTable.lengthBit(count) != 0 {
+                                    let symbol = prefixWords.symbol(hash: h, text: text, start: wordStart, length: count)
+                                    if symbol >= 0 { buffers.symbols.append(symbol) }
+                                }
+                            }
+                            k += 1
+                        }
+                    }
+                    i += length
+                    scalar += 1
+                    if i >= n { break }
                     b = text[i]
-                    switch kinds[Int(b)] {
-                    case 1: isWord = true
-                    case 3, 4, 5:
-                        length = Int(kinds[Int(b)]) - 1
-                        let next: UInt8 = i + 1 < n ? text[i + 1] : 0
-                        isWord = !TextScanner.multiByteIsSeparator(lead: b, next: next)
-                    default: break
+                    kind = kinds[Int(b)]
+                    length = 1
+                    if kind == TextScanner.Kind.word.rawValue { continue }
+                    if kind >= TextScanner.Kind.lead2.rawValue && kind <= TextScanner.Kind.lead4.rawValue {
+                        length = Int(kind) - 1
+                        if !TextScanner.multiByteIsSeparator(lead: b, next: i + 1 < n ? text[i + 1] : 0) { continue }
                     }
+                    break
                 }
-                if isWord {
-                    if !inWord {
-                        inWord = true
-                        node = 0
-                        wordStart = i
-                        wordScalarStart = scalar
-                        wordBreak = pendingBreak
-                        pendingBreak = false
-                        buffers.symbols.removeAll(keepingCapacity: true)
-                    }
-                    var k = 0
-                    while k < length && node >= 0 {
-                        let c = i + k < n ? text[i + k] : 0
-                        node = Int(trie[node * width + Int(classes[Int(c)])])
-                        if node >= 0 && prefixSymbol[node] >= 0 { buffers.symbols.append(prefixSymbol[node]) }
-                        k += 1
-                    }
-                } else {
-                    if inWord {
-                    inWord = false
-                    if node >= 0 && exactSymbol[node] >= 0 { buffers.symbols.append(exactSymbol[node]) }
-                    let index = Int32(buffers.byteStart.count)
-                    buffers.byteStart.append(Int32(wordStart))
-                    buffers.byteEnd.append(Int32(i))
-                    buffers.scalarStart.append(wordScalarStart)
-                    buffers.scalarEnd.append(scalar)
-                    buffers.clauseBreakBefore.append(wordBreak)
-                    step(word: index, text: text, buffers: buffers)
-                    }
-                    if i < n && kinds[Int(b)] == 2 { pendingBreak = true }
+                if i <= n {
+                    let symbol = exactWords.symbol(hash: h, text: text, start: wordStart, length: i - wordStart)
+                    if symbol >= 0 { buffers.symbols.append(symbol) }
                 }
-                if i >= n { break }
-                i += length
-                scalar += 1
+                let index = Int32(buffers.words.count)
+                buffers.words.append(ScannedWord(
+                    byteStart: Int32(wordStart), byteEnd: Int32(i), scalarStart: wordScalarStart,
+                    scalarEnd: scalar, clauseBreakBefore: pendingBreak))
+                pendingBreak = false
+                if buffers.symbols.isEmpty && buffers.active.isEmpty { continue }
+                step(word: index, text: text, buffers: &buffers)
             }
-        }}}}
+        }}}
         if buffers.hits.count > 1 {
             buffers.hits.sort { ($0.termSet, $0.start, $0.end) < ($1.termSet, $1.start, $1.end) }
-            var unique: [TermHit] = []
-            unique.reserveCapacity(buffers.hits.count)
-            for hit in buffers.hits where unique.last != hit { unique.append(hit) }
-            buffers.hits = unique
+            var kept = 1
+            for k in 1..<buffers.hits.count where buffers.hits[k] != buffers.hits[kept - 1] {
+                buffers.hits[kept] = buffers.hits[k]
+                kept += 1
+            }
+            buffers.hits.removeSubrange(kept...)
         }
     }
 
     /// Advances the phrase trie by the symbols of word `index`.
     @inline(__always)
-    private func step(word index: Int32, text: UnsafeBufferPointer<UInt8>, buffers: ScanBuffers) {
-        buffers.nextActive.removeAll(keepingCapacity: true)
+    private func step(word index: Int32, text: UnsafeBufferPointer<UInt8>, buffers: inout ScanBuffers) {
         if buffers.symbols.isEmpty {
-            buffers.active.removeAll(keepingCapacity: true)
+            if !buffers.active.isEmpty { buffers.active.removeAll(keepingCapacity: true) }
             return
         }
-        for symbol in buffers.symbols {
-            let child = rootChild[Int(symbol)]
+        buffers.nextActive.removeAll(keepingCapacity: true)
+        for s in buffers.symbols.indices {
+            let child = rootChild[Int(buffers.symbols[s])]
             if child >= 0 {
-                buffers.nextActive.append((child, index))
-                emit(node: child, start: index, end: index + 1, text: text, buffers: buffers)
+                buffers.nextActive.append(ActivePhrase(node: child, start: index))
+                emit(node: child, start: index, end: index + 1, text: text, buffers: &buffers)
             }
         }
-        for (node, start) in buffers.active {
-            let first = Int(childStart[Int(node)])
-            let count = Int(childCount[Int(node)])
+        for a in buffers.active.indices {
+            let phrase = buffers.active[a]
+            let first = Int(childStart[Int(phrase.node)])
+            let count = Int(childCount[Int(phrase.node)])
             if count == 0 { continue }
-            for symbol in buffers.symbols {
+            for s in buffers.symbols.indices {
+                let symbol = buffers.symbols[s]
                 var k = first
                 while k < first + count {
                     if childSymbol[k] == symbol {
                         let child = childNode[k]
-                        buffers.nextActive.append((child, start))
-                        emit(node: child, start: start, end: index + 1, text: text, buffers: buffers)
+                        buffers.nextActive.append(ActivePhrase(node: child, start: phrase.start))
+                        emit(node: child, start: phrase.start, end: index + 1, text: text, buffers: &buffers)
                         break
                     }
                     k += 1
@@ -296,13 +411,13 @@ extension TermAutomaton {
     }
 
     @inline(__always)
-    private func emit(node: Int32, start: Int32, end: Int32, text: UnsafeBufferPointer<UInt8>, buffers: ScanBuffers) {
+    private func emit(node: Int32, start: Int32, end: Int32, text: UnsafeBufferPointer<UInt8>, buffers: inout ScanBuffers) {
         let count = Int(outputCount[Int(node)])
         if count == 0 { return }
         let first = Int(outputStart[Int(node)])
         for k in first..<(first + count) {
             let output = outputs[k]
-            if output.verify >= 0 && !verify(verifications[Int(output.verify)], start: start, text: text, buffers: buffers) {
+            if output.verify >= 0 && !verify(verifications[Int(output.verify)], start: start, text: text, words: buffers.words) {
                 continue
             }
             buffers.hits.append(TermHit(termSet: output.termSet, start: start, end: end))
@@ -310,11 +425,11 @@ extension TermAutomaton {
     }
 
     /// Case-sensitive terms: the words must be written exactly as in the codebook.
-    private func verify(_ pattern: [TokenPattern], start: Int32, text: UnsafeBufferPointer<UInt8>, buffers: ScanBuffers) -> Bool {
+    private func verify(_ pattern: [TokenPattern], start: Int32, text: UnsafeBufferPointer<UInt8>, words: [ScannedWord]) -> Bool {
         for (offset, token) in pattern.enumerated() {
-            let word = Int(start) + offset
-            let from = Int(buffers.byteStart[word])
-            let to = Int(buffers.byteEnd[word])
+            let word = words[Int(start) + offset]
+            let from = Int(word.byteStart)
+            let to = Int(word.byteEnd)
             let length = token.original.count
             if token.isPrefix ? (to - from < length) : (to - from != length) { return false }
             for j in 0..<length where text[from + j] != token.original[j] { return false }
@@ -325,3 +440,5 @@ extension TermAutomaton {
 
 /// `TextScanner.kinds` as a stored constant for the hot loop.
 private let kindsTable: [UInt8] = TextScanner.kinds
+/// `TextScanner.lower` as a stored constant for the hot loop.
+private let lowerTable: [UInt8] = TextScanner.lower
