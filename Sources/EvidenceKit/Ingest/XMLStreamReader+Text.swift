@@ -14,9 +14,12 @@ extension XMLStreamReader {
 
     /// Reads the current element up to its end and returns its text with inline markup
     /// flattened and whitespace collapsed. Elements named in `skipping` are left out with
-    /// their content (a JATS `fn` or `table-wrap` inside a paragraph). The reader ends on
-    /// the element's end tag.
-    func readFlattenedText(skipping: Set<String> = []) throws -> String {
+    /// their content (a JATS `fn` or `table-wrap` inside a paragraph). `nested` may take
+    /// over a child element outside math (a list or figure inside a JATS paragraph, read as
+    /// blocks of its own): it reads the element and returns true, or returns false to leave
+    /// it to the flattener; a taken element separates words. The reader ends on the
+    /// element's end tag.
+    func readFlattenedText(skipping: Set<String> = [], nested: ((String) throws -> Bool)? = nil) throws -> String {
         var collector = TextCollector()
         guard nodeType == .element, !isEmptyElement else { return "" }
         let startDepth = depth
@@ -27,6 +30,8 @@ extension XMLStreamReader {
                 let name = localName
                 if skipping.contains(name) {
                     try skipElement()
+                    collector.markBoundary()
+                } else if mathDepth == nil, let nested, try nested(name) {
                     collector.markBoundary()
                 } else if mathDepth == nil, name == "math" {
                     if !isEmptyElement { mathDepth = depth }

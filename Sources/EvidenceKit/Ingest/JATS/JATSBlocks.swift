@@ -69,62 +69,19 @@ extension JATSArticleReader {
 
     /// Reads a `p` as one block. Lists, quotes, boxes and floats nested in it become blocks
     /// of their own after it; footnotes, display formulas and tables are left out. Inline
-    /// markup is flattened by the same rules as `readFlattenedText`.
+    /// markup is flattened by `readFlattenedText`.
     func readParagraph(kind: PassageKind, path: [String], into blocks: inout [TextBlock]) throws {
         guard reader.nodeType == .element, !reader.isEmptyElement else { return }
-        var collector = TextCollector()
         var nested: [TextBlock] = []
-        let startDepth = reader.depth
-        var mathDepth: Int?
-        while try reader.read() {
-            switch reader.nodeType {
-            case .element:
-                let name = reader.localName
-                if JATSArticleReader.paragraphSkip.contains(name) {
-                    try reader.skipElement()
-                    collector.markBoundary()
-                } else if mathDepth == nil, isNestedBlock(name) {
-                    collector.markBoundary()
-                    try readBlock(name, kind: kind, path: path, into: &nested)
-                    collector.markBoundary()
-                } else if mathDepth == nil, name == "math" {
-                    if !reader.isEmptyElement { mathDepth = reader.depth }
-                    collector.markBoundary()
-                } else if XMLStreamReader.styleElements.contains(name) {
-                    collector.markBoundary()
-                } else if name == "break" || name == "br" {
-                    collector.append(" ")
-                } else {
-                    collector.clearBoundary()
-                }
-            case .endElement:
-                if reader.depth == startDepth {
-                    let text = collector.text
-                    if !text.isEmpty {
-                        blocks.append(TextBlock(kind: kind, section: path.joined(separator: " > "), text: text))
-                    }
-                    blocks.append(contentsOf: nested)
-                    return
-                }
-                if let level = mathDepth, reader.depth == level {
-                    mathDepth = nil
-                    collector.markBoundary()
-                } else if XMLStreamReader.styleElements.contains(reader.localName) {
-                    collector.markBoundary()
-                }
-            case .text:
-                if mathDepth != nil {
-                    collector.append(reader.value.filter { !$0.isWhitespace })
-                } else {
-                    collector.append(reader.value)
-                }
-            case .whitespace:
-                if mathDepth == nil { collector.append(" ") }
-            case .entityReference, .other:
-                continue
-            }
+        let text = try reader.readFlattenedText(skipping: JATSArticleReader.paragraphSkip) { name in
+            guard isNestedBlock(name) else { return false }
+            try readBlock(name, kind: kind, path: path, into: &nested)
+            return true
         }
-        throw reader.malformed("the document ends inside <p>")
+        if !text.isEmpty {
+            blocks.append(TextBlock(kind: kind, section: path.joined(separator: " > "), text: text))
+        }
+        blocks.append(contentsOf: nested)
     }
 
     private func isNestedBlock(_ name: String) -> Bool {
