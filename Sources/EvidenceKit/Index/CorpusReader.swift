@@ -80,14 +80,16 @@ public struct CorpusReader: Sendable {
     static func passages(_ db: Database, sourceID: Int64) throws -> [StoredPassage] {
         try Row.fetchAll(
             db,
-            sql: """
-                SELECT p.id, p.source_id, p.position, p.kind, p.section, p.start, p."end", p.text, g.position AS paragraph
-                FROM passage p JOIN paragraph g ON g.id = p.paragraph_id
-                WHERE p.source_id = ? ORDER BY p.position
-                """,
+            sql: passageSelect + " WHERE p.source_id = ? ORDER BY p.position",
             arguments: [sourceID]
         ).map(CorpusReader.storedPassage)
     }
+
+    /// The columns `storedPassage` reads, with the paragraph join that gives its position.
+    static let passageSelect = """
+        SELECT p.id, p.source_id, p.position, p.kind, p.section, p.start, p."end", p.text, g.position AS paragraph
+        FROM passage p JOIN paragraph g ON g.id = p.paragraph_id
+        """
 
     static func storedPassage(_ row: Row) -> StoredPassage {
         let kind = PassageKind(rawValue: row["kind"]) ?? .body

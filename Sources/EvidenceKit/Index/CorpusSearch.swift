@@ -80,10 +80,7 @@ public struct CorpusSearch: Sendable {
         for chunk in chunks(ids) {
             for row in try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT p.id, p.source_id, p.position, p.kind, p.section, p.start, p."end", p.text, g.position AS paragraph
-                    FROM passage p JOIN paragraph g ON g.id = p.paragraph_id WHERE p.id IN (\(databaseQuestionMarks(count: chunk.count)))
-                    """,
+                sql: CorpusReader.passageSelect + " WHERE p.id IN (\(databaseQuestionMarks(count: chunk.count)))",
                 arguments: StatementArguments(chunk))
             {
                 let stored = CorpusReader.storedPassage(row)
@@ -121,11 +118,7 @@ public struct CorpusSearch: Sendable {
     /// passages with one of `factors` when given.
     public func taggedPassages(factors: [String] = []) throws -> [EvidencePassage] {
         try database.pool.read { db in
-            var sql = """
-                SELECT p.id, p.source_id, p.position, p.kind, p.section, p.start, p."end", p.text, g.position AS paragraph
-                FROM passage p JOIN paragraph g ON g.id = p.paragraph_id
-                WHERE p.id IN (SELECT passage_id FROM tag
-                """
+            var sql = CorpusReader.passageSelect + " WHERE p.id IN (SELECT passage_id FROM tag"
             var arguments: StatementArguments = []
             if !factors.isEmpty {
                 sql += " WHERE dimension = 'factor' AND label IN (\(databaseQuestionMarks(count: factors.count)))"
