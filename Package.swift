@@ -25,6 +25,7 @@ let package = Package(
             dependencies: [
                 "CLibXML2", "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
             ]),
         .executableTarget(

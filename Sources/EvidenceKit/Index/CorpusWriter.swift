@@ -5,6 +5,20 @@ import GRDB
 /// that a failed or interrupted file leaves the corpus exactly as it was before it.
 struct CorpusWriter {
     let db: Database
+    private var fullText: FullTextBacklog
+    private let paragraphInsert: BatchInsert
+    private let passageInsert: BatchInsert
+    private let referenceInsert: BatchInsert
+
+    /// `fullTextBatchSize`: see `FullTextBacklog`.
+    init(db: Database, fullTextBatchSize: Int = FullTextBacklog.defaultBatchSize) {
+        self.db = db
+        fullText = FullTextBacklog(batchSize: fullTextBatchSize)
+        paragraphInsert = BatchInsert(db: db, table: "paragraph", columns: ["source_id", "position", "kind", "section", "text"])
+        passageInsert = BatchInsert(
+            db: db, table: "passage", columns: ["source_id", "paragraph_id", "position", "kind", "section", "start", "end", "text"])
+        referenceInsert = BatchInsert(db: db, table: "reference", columns: ["source_id", "position", "text"])
+    }
 
     /// The passages a store wrote, with their row ids, for the tagger.
     struct WrittenText {
@@ -12,11 +26,12 @@ struct CorpusWriter {
         var passages: [(id: Int64, passage: Passage)]
     }
 
-    /// Stores `record`, read from `path`, as a new source or into the source it matches.
+    /// Stores `prepared`, read from `path`, as a new source or into the source it matches.
     /// Returns the outcome and, when the source's text was (re)written, its passages.
-    func store(_ record: SourceRecord, from path: String) throws -> (IngestOutcome, WrittenText?) {
-        let keys = SourceKeys(record: record)
-        let hash = record.contentHash
+    mutating func store(_ prepared: PreparedRecord, from path: String) throws -> (IngestOutcome, WrittenText?) {
+        let record = prepared.record
+        let keys = prepared.keys
+        let hash = prepared.contentHash
         if let known = try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT source_id FROM source_file WHERE path = ? AND content_hash = ? LIMIT 1"),
             arguments: [path, hash])
@@ -24,42 +39,50 @@ struct CorpusWriter {
             return (.unchanged(sourceID: known), nil)
         }
         guard let existing = try findMatch(for: keys) else {
-            let id = try insertSource(record, keys: keys)
-            let written = try writeText(of: record, sourceID: id)
+            let id = try insertSource(prepared)
+            let written = try writeText(of: prepared, sourceID: id)
             try recordFile(path, format: record.format, hash: hash, sourceID: id)
             return (.new(sourceID: id), written)
         }
         let known = try String.fetchOne(
-            db, sql: "SELECT content_hash FROM source_file WHERE source_id = ? AND path = ?",
+            db.cachedStatement(sql: "SELECT content_hash FROM source_file WHERE source_id = ? AND path = ?"),
             arguments: [existing.id, path])
         if known == hash { return (.unchanged(sourceID: existing.id), nil) }
 
         let sameFileChanged = known != nil
-        let richer = record.richness > existing.richness
+        let richer = prepared.richness > existing.richness
         let merged = CorpusWriter.merge(existing.metadata, with: record, preferIncoming: richer || sameFileChanged)
         var written: WrittenText?
         if richer || sameFileChanged {
+            try fullText.index(db)
             try db.execute(sql: "DELETE FROM paragraph WHERE source_id = ?", arguments: [existing.id])
             try db.execute(sql: "DELETE FROM reference WHERE source_id = ?", arguments: [existing.id])
             try db.execute(sql: "DELETE FROM tagging_state WHERE source_id = ?", arguments: [existing.id])
-            written = try writeText(of: record, sourceID: existing.id)
+            written = try writeText(of: prepared, sourceID: existing.id)
         }
         let metadataChanged = merged != existing.metadata
         if metadataChanged || written != nil {
-            try updateSource(existing.id, metadata: merged, richness: max(existing.richness, record.richness))
+            try updateSource(existing.id, metadata: merged, richness: max(existing.richness, prepared.richness))
         }
         try recordFile(path, format: record.format, hash: hash, sourceID: existing.id)
         return (.updated(sourceID: existing.id), written)
     }
 
     /// Removes the sources with these PMIDs (PubMed `DeleteCitation`); returns how many.
-    func delete(pmids: [String]) throws -> Int {
+    mutating func delete(pmids: [String]) throws -> Int {
+        try fullText.index(db)
         var removed = 0
         for pmid in pmids.compactMap(Identifiers.normalizedPMID) {
             try db.execute(sql: "DELETE FROM source WHERE pmid = ?", arguments: [pmid])
             removed += db.changesCount
         }
         return removed
+    }
+
+    /// Completes what was written: adds the new passages to the full-text index. Call it
+    /// before the transaction commits.
+    mutating func finish() throws {
+        try fullText.index(db)
     }
 
     // MARK: - Matching
@@ -70,34 +93,19 @@ struct CorpusWriter {
         var metadata: SourceRecord
     }
 
-    /// The source this record is a copy of, if any. Each identifier is an indexed equality
-    /// lookup, tried in order of reliability; titles are compared last and only against
-    /// sources whose identifiers do not contradict the record's, so that thousands of
-    /// papers sharing a title ("Editorial") cost one short index scan, not a full decode.
+    /// The source this record is a copy of, if any: of the candidates `SourceLookup`
+    /// finds, the strongest match (PMID, DOI, PMCID, then title with a compatible year),
+    /// the oldest source among equals.
     private func findMatch(for keys: SourceKeys) throws -> Existing? {
-        let columns = "id, pmid, doi, pmcid, title_key, year"
-        var lookups: [(sql: String, arguments: StatementArguments)] = []
-        if let pmid = keys.pmid { lookups.append(("SELECT \(columns) FROM source WHERE pmid = ? LIMIT 8", [pmid])) }
-        if let doi = keys.doi { lookups.append(("SELECT \(columns) FROM source WHERE doi = ? LIMIT 8", [doi])) }
-        if let pmcid = keys.pmcid { lookups.append(("SELECT \(columns) FROM source WHERE pmcid = ? LIMIT 8", [pmcid])) }
-        if keys.titleKey.count >= SourceKeys.minimumTitleKeyLength {
-            lookups.append(
-                ("""
-                SELECT \(columns) FROM source WHERE title_key = ?
-                AND (pmid IS NULL OR ?2 IS NULL OR pmid = ?2)
-                AND (doi IS NULL OR ?3 IS NULL OR doi = ?3)
-                AND (pmcid IS NULL OR ?4 IS NULL OR pmcid = ?4) LIMIT 8
-                """, [keys.titleKey, keys.pmid, keys.doi, keys.pmcid]))
+        guard let lookup = SourceLookup(keys: keys) else { return nil }
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: lookup.sql), arguments: lookup.arguments)
+        var best: (rank: Int, id: Int64)?
+        while let row = try rows.next() {
+            let candidate = SourceKeys(pmid: row[1], doi: row[2], pmcid: row[3], titleKey: row[4], year: row[5])
+            guard let rank = keys.matchRank(against: candidate), rank < (best?.rank ?? Int.max) else { continue }
+            best = (rank, row[0])
         }
-        for lookup in lookups {
-            for row in try Row.fetchAll(db.cachedStatement(sql: lookup.sql), arguments: lookup.arguments) {
-                let candidate = SourceKeys(
-                    pmid: row["pmid"], doi: row["doi"], pmcid: row["pmcid"], titleKey: row["title_key"], year: row["year"])
-                guard keys.matchRank(against: candidate) != nil else { continue }
-                return try existing(id: row["id"])
-            }
-        }
-        return nil
+        return try best.flatMap { try existing(id: $0.id) }
     }
 
     private func existing(id: Int64) throws -> Existing? {
@@ -109,7 +117,8 @@ struct CorpusWriter {
 
     // MARK: - Writing
 
-    private func insertSource(_ record: SourceRecord, keys: SourceKeys) throws -> Int64 {
+    private func insertSource(_ prepared: PreparedRecord) throws -> Int64 {
+        let (record, keys) = (prepared.record, prepared.keys)
         try db.cachedStatement(
             sql: """
                 INSERT INTO source (pmid, pmcid, doi, title, title_key, year, format, richness, metadata)
@@ -117,7 +126,7 @@ struct CorpusWriter {
                 """
         ).execute(arguments: [
             keys.pmid, keys.pmcid, keys.doi, record.title, keys.titleKey, record.year,
-            record.format.rawValue, record.richness, try MetadataCoding.encode(record),
+            record.format.rawValue, prepared.richness, prepared.metadata,
         ])
         return db.lastInsertedRowID
     }
@@ -131,7 +140,7 @@ struct CorpusWriter {
                 """,
             arguments: [
                 keys.pmid, keys.pmcid, keys.doi, metadata.title, keys.titleKey, metadata.year,
-                metadata.format.rawValue, richness, try MetadataCoding.encode(metadata), id,
+                metadata.format.rawValue, richness, MetadataCoding.encode(metadata), id,
             ])
     }
 
@@ -144,33 +153,38 @@ struct CorpusWriter {
         ).execute(arguments: [sourceID, path, format.rawValue, hash])
     }
 
-    private func writeText(of record: SourceRecord, sourceID: Int64) throws -> WrittenText {
-        let passages = PassageBuilder.passages(for: record)
-        let firstParagraph = try BatchInsert(
-            db: db, table: "paragraph", columns: ["source_id", "position", "kind", "section", "text"]
-        ).insert(
-            record.blocks.enumerated().map { position, block in
-                [sourceID, position, block.kind.rawValue, block.section, block.text]
-            })
+    private mutating func writeText(of prepared: PreparedRecord, sourceID: Int64) throws -> WrittenText {
+        let (record, passages) = (prepared.record, prepared.passages)
+        let firstParagraph = try paragraphInsert.insert(Array(record.blocks.enumerated())) { row, values in
+            values.bind(sourceID)
+            values.bind(row.offset)
+            values.bind(row.element.kind.rawValue)
+            values.bind(row.element.section)
+            values.bind(row.element.text)
+        }
         var written = WrittenText(sourceID: sourceID, passages: [])
         if let firstParagraph {
             let stored = passages.filter { record.blocks.indices.contains($0.paragraph) }
-            let firstPassage = try BatchInsert(
-                db: db, table: "passage",
-                columns: ["source_id", "paragraph_id", "position", "kind", "section", "start", "end", "text"]
-            ).insert(
-                stored.map { passage in
-                    [
-                        sourceID, firstParagraph + Int64(passage.paragraph), passage.index, passage.kind.rawValue,
-                        passage.section, passage.start, passage.end, passage.text,
-                    ]
-                })
+            let firstPassage = try passageInsert.insert(stored) { passage, values in
+                values.bind(sourceID)
+                values.bind(firstParagraph + Int64(passage.paragraph))
+                values.bind(passage.index)
+                values.bind(passage.kind.rawValue)
+                values.bind(passage.section)
+                values.bind(passage.start)
+                values.bind(passage.end)
+                values.bind(passage.text)
+            }
             if let firstPassage {
+                try fullText.wrote(stored.count, from: firstPassage, in: db)
                 written.passages = stored.enumerated().map { (firstPassage + Int64($0), $1) }
             }
         }
-        try BatchInsert(db: db, table: "reference", columns: ["source_id", "position", "text"])
-            .insert(record.references.enumerated().map { [sourceID, $0, $1] })
+        try referenceInsert.insert(Array(record.references.enumerated())) { row, values in
+            values.bind(sourceID)
+            values.bind(row.offset)
+            values.bind(row.element)
+        }
         return written
     }
 
@@ -205,22 +219,6 @@ struct CorpusWriter {
         merged.keywords = pickList(\.keywords)
         if merged.title.isEmpty { merged.title = secondary.title }
         return merged
-    }
-}
-
-/// The bibliographic part of a record as stored in `source.metadata` (JSON without text).
-enum MetadataCoding {
-    static func encode(_ record: SourceRecord) throws -> String {
-        var metadata = record
-        metadata.blocks = []
-        metadata.references = []
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(metadata), as: UTF8.self)
-    }
-
-    static func decode(_ json: String) throws -> SourceRecord {
-        try JSONDecoder().decode(SourceRecord.self, from: Data(json.utf8))
     }
 }
 

@@ -104,6 +104,26 @@ enum Schema {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v2: the writer indexes new passages once per file, not a trigger per statement") { db in
+            // FTS5 flushes its pending terms to a new index segment at the end of every
+            // statement that writes to it inside a transaction; with an insert trigger, every
+            // source of a 30,000-record file made its own segment and merges of them were a
+            // large part of an ingest. `FullTextBacklog` indexes a file's passages in one go.
+            try db.execute(sql: "DROP TRIGGER passage_ft_insert")
+        }
+        migrator.registerMigration("v3: identifier indexes that answer a source lookup without reading rows") { db in
+            // See `SourceLookup`: each seek asks for sources with one identifier and
+            // without the ones before it.
+            try db.execute(
+                sql: """
+                    DROP INDEX source_doi;
+                    DROP INDEX source_pmcid;
+                    DROP INDEX source_title_key;
+                    CREATE INDEX source_doi ON source(doi, pmid);
+                    CREATE INDEX source_pmcid ON source(pmcid, pmid, doi);
+                    CREATE INDEX source_title_key ON source(title_key, pmid, doi, pmcid);
+                    """)
+        }
         return migrator
     }
 }

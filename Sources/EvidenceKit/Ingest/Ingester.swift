@@ -39,20 +39,18 @@ public struct Ingester: Sendable {
                 progress?(snapshot)
             }
             report(summary.records)
-            ReadProgress.$current.withValue(counter) {
-                ingestFile(file.path, into: &summary, onRecord: report)
-            }
+            ingestFile(file.path, progress: counter, into: &summary, onRecord: report)
             bytesBefore += file.size
             summary.bytes = bytesBefore
         }
         // Fold the write-ahead log back into the database file: after a large ingest it can
         // be as big as the corpus, and every later read would have to search it.
-        try? database.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        _ = try? database.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         summary.seconds = (clock.now - started).seconds
         return summary
     }
 
-    private func ingestFile(_ path: String, into summary: inout IngestSummary, onRecord: (Int) -> Void) {
+    private func ingestFile(_ path: String, progress: ReadProgress, into summary: inout IngestSummary, onRecord: (Int) -> Void) {
         let parser: any RecordParser
         do {
             switch try FormatDetector.detect(path: path) {
@@ -71,16 +69,17 @@ public struct Ingester: Sendable {
         }
         var fileSummary = IngestSummary()
         let recordsBefore = summary.records
+        let pipeline = RecordPipeline(parser: parser, tagger: tagger, progress: progress)
         do {
             try database.pool.write { db in
                 fileSummary = IngestSummary()
-                let writer = CorpusWriter(db: db)
+                var writer = CorpusWriter(db: db)
                 let tagWriter = TagWriter(db: db)
-                try parser.parse(path: path) { event in
+                try pipeline.run(path: path) { event in
                     switch event {
-                    case .record(let record):
+                    case .record(let prepared):
                         fileSummary.records += 1
-                        let (outcome, written) = try writer.store(record, from: path)
+                        let (outcome, written) = try writer.store(prepared, from: path)
                         switch outcome {
                         case .new: fileSummary.newSources += 1
                         case .updated: fileSummary.updatedSources += 1
@@ -88,8 +87,9 @@ public struct Ingester: Sendable {
                         }
                         if let written {
                             fileSummary.passages += written.passages.count
-                            if let tagger {
-                                fileSummary.taggedPassages += try tagWriter.tag(written, with: tagger, replacing: false)
+                            if let tagger, let tags = prepared.tags {
+                                fileSummary.taggedPassages += try tagWriter.record(
+                                    tags, of: written, codebookHash: tagger.codebookHash, replacing: false)
                             }
                         }
                     case .delete(let pmids):
@@ -101,6 +101,7 @@ public struct Ingester: Sendable {
                     }
                     onRecord(recordsBefore + fileSummary.records)
                 }
+                try writer.finish()
             }
         } catch {
             summary.failures.append(Ingester.failure(path: path, error: error))

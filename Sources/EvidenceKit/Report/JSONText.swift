@@ -60,6 +60,11 @@ enum JSONValue: Sendable {
 
     private static func writeString(_ value: String, to output: inout String, scriptSafe: Bool) {
         output += "\""
+        if !needsEscaping(value, scriptSafe: scriptSafe) {
+            output += value
+            output += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
@@ -82,5 +87,17 @@ enum JSONValue: Sendable {
             }
         }
         output += "\""
+    }
+
+    /// Whether `value` has a character that `writeString` escapes; most strings have none
+    /// and are copied whole instead of scalar by scalar.
+    private static func needsEscaping(_ value: String, scriptSafe: Bool) -> Bool {
+        value.utf8.contains { byte in
+            switch byte {
+            case 0..<0x20, UInt8(ascii: "\""), UInt8(ascii: "\\"), 0xE2: return true  // 0xE2 starts U+2028 and U+2029
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): return scriptSafe
+            default: return false
+            }
+        }
     }
 }

@@ -11,6 +11,7 @@ import Foundation
 public enum TitleKey {
     /// The key of `title`; empty when the title has no letters or digits.
     public static func make(_ title: String) -> String {
+        if let key = asciiKey(title) { return key }
         let cleaned = stripMarkup(decodeEntities(title))
         let folded = cleaned.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var key = String.UnicodeScalarView()
@@ -22,6 +23,22 @@ public enum TitleKey {
             }
         }
         return String(key)
+    }
+
+    /// The key of an ASCII title without entities or tags, which needs no Unicode folding:
+    /// most titles, and Foundation's folding is the slow part of a key.
+    private static func asciiKey(_ title: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(title.utf8.count)
+        for byte in title.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), 0x80...: return nil
+            default: continue
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Letters that diacritic folding leaves alone because Unicode does not decompose them.
