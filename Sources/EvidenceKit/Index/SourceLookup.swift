@@ -13,30 +13,37 @@ struct SourceLookup {
     let sql: String
     let arguments: StatementArguments
 
+    /// The identifier columns in order of reliability; the title key comes after them.
+    private static let identifierColumns = ["pmid", "doi", "pmcid"]
+
+    /// The statement for each combination of present keys (bit 0 PMID, 1 DOI, 2 PMCID,
+    /// 3 title), made once: an ingest looks up every record.
+    private static let statements: [String] = (0..<16).map(statement(for:))
+
     /// Nil when the record has nothing to be matched on.
     init?(keys: SourceKeys) {
         let titleKey = keys.titleKey.count >= SourceKeys.minimumTitleKeyLength ? keys.titleKey : nil
-        let identifiers = [("pmid", keys.pmid), ("doi", keys.doi), ("pmcid", keys.pmcid)].compactMap { column, value in
-            value.map { (column, $0) }
-        }
-        var seeks: [String] = []
-        var values: [String] = []
-        for (position, (column, value)) in identifiers.enumerated() {
-            seeks.append(SourceLookup.seek(column, without: identifiers[..<position].map(\.0)))
-            values.append(value)
-        }
-        if let titleKey {
-            seeks.append(SourceLookup.seek("title_key", without: identifiers.map(\.0)))
-            values.append(titleKey)
-        }
-        guard !seeks.isEmpty else { return nil }
-        let agreements = identifiers.map { column, _ in "(\(column) IS NULL OR \(column) = ?)" }
-        sql = """
+        let identifiers = [keys.pmid, keys.doi, keys.pmcid]
+        var pattern = 0
+        for (bit, value) in (identifiers + [titleKey]).enumerated() where value != nil { pattern |= 1 << bit }
+        guard pattern != 0 else { return nil }
+        sql = SourceLookup.statements[pattern]
+        let present = identifiers.compactMap { $0 }
+        arguments = StatementArguments(present + (titleKey.map { [$0] } ?? []) + present)
+    }
+
+    /// Seeks for the present keys, then the agreement of every present identifier; the
+    /// arguments are the present keys in order, then the present identifiers again.
+    private static func statement(for pattern: Int) -> String {
+        let present = identifierColumns.indices.filter { pattern & (1 << $0) != 0 }.map { identifierColumns[$0] }
+        var seeks = present.indices.map { position in seek(present[position], without: Array(present[..<position])) }
+        if pattern & 0b1000 != 0 { seeks.append(seek("title_key", without: present)) }
+        let agreements = present.map { "(\($0) IS NULL OR \($0) = ?)" }
+        return """
             SELECT id, pmid, doi, pmcid, title_key, year FROM (\(seeks.joined(separator: " UNION ALL ")))
             \(agreements.isEmpty ? "" : "WHERE " + agreements.joined(separator: " AND "))
             ORDER BY id LIMIT 16
             """
-        arguments = StatementArguments(values + identifiers.map(\.1))
     }
 
     /// One index seek; `INDEXED BY` because without statistics SQLite may prefer the
