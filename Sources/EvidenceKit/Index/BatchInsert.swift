@@ -13,16 +13,19 @@ final class BatchInsert {
     private let db: Database
     private let table: String
     private let columns: [String]
+    private let conflictClause: String
     /// Prepared statements by number of rows; every chunk but a table's last one is full.
     private var statements: [Int: Statement] = [:]
 
     /// Rows per statement; SQLite allows 32,766 bound values per statement.
     static let rowsPerStatement = 200
 
-    init(db: Database, table: String, columns: [String]) {
+    /// `conflictClause` follows the values, e.g. `ON CONFLICT (…) DO UPDATE SET …`.
+    init(db: Database, table: String, columns: [String], conflictClause: String = "") {
         self.db = db
         self.table = table
         self.columns = columns
+        self.conflictClause = conflictClause
     }
 
     /// Inserts `rows` in order, `bind` giving each row's values in column order, and
@@ -51,6 +54,7 @@ final class BatchInsert {
         let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
         let quoted = columns.map { "\"\($0)\"" }.joined(separator: ", ")
         let sql = "INSERT INTO \(table) (\(quoted)) VALUES " + Array(repeating: tuple, count: rows).joined(separator: ",")
+            + (conflictClause.isEmpty ? "" : " " + conflictClause)
         let statement = try db.makeStatement(sql: sql)
         statements[rows] = statement
         return statement

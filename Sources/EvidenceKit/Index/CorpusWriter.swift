@@ -9,6 +9,11 @@ struct CorpusWriter {
     private let paragraphInsert: BatchInsert
     private let passageInsert: BatchInsert
     private let referenceInsert: BatchInsert
+    private let sourceInsert: BatchInsert
+    private let fileInsert: BatchInsert
+    /// Whether each path had provenance rows before this transaction; a new file's records
+    /// need no check for an unchanged copy of themselves.
+    private var pathHistory: [String: Bool] = [:]
 
     /// `fullTextBatchSize`: see `FullTextBacklog`.
     init(db: Database, fullTextBatchSize: Int = FullTextBacklog.defaultBatchSize) {
@@ -18,6 +23,12 @@ struct CorpusWriter {
         passageInsert = BatchInsert(
             db: db, table: "passage", columns: ["source_id", "paragraph_id", "position", "kind", "section", "start", "end", "text"])
         referenceInsert = BatchInsert(db: db, table: "reference", columns: ["source_id", "position", "text"])
+        sourceInsert = BatchInsert(
+            db: db, table: "source",
+            columns: ["pmid", "pmcid", "doi", "title", "title_key", "year", "format", "richness", "metadata"])
+        fileInsert = BatchInsert(
+            db: db, table: "source_file", columns: ["source_id", "path", "format", "content_hash"],
+            conflictClause: "ON CONFLICT (source_id, path) DO UPDATE SET format = excluded.format, content_hash = excluded.content_hash")
     }
 
     /// The passages a store wrote, with their row ids, for the tagger.
@@ -32,7 +43,7 @@ struct CorpusWriter {
         let record = prepared.record
         let keys = prepared.keys
         let hash = prepared.contentHash
-        if let known = try Int64.fetchOne(
+        if try hasHistory(path), let known = try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT source_id FROM source_file WHERE path = ? AND content_hash = ? LIMIT 1"),
             arguments: [path, hash])
         {
@@ -118,17 +129,24 @@ struct CorpusWriter {
     // MARK: - Writing
 
     private func insertSource(_ prepared: PreparedRecord) throws -> Int64 {
-        let (record, keys) = (prepared.record, prepared.keys)
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO source (pmid, pmcid, doi, title, title_key, year, format, richness, metadata)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            keys.pmid, keys.pmcid, keys.doi, record.title, keys.titleKey, record.year,
-            record.format.rawValue, prepared.richness, prepared.metadata,
-        ])
-        return db.lastInsertedRowID
+        try sourceInsert.insert([prepared]) { prepared, values in
+            values.bind(prepared.keys.pmid)
+            values.bind(prepared.keys.pmcid)
+            values.bind(prepared.keys.doi)
+            values.bind(prepared.record.title)
+            values.bind(prepared.keys.titleKey)
+            values.bind(prepared.record.year)
+            values.bind(prepared.record.format.rawValue)
+            values.bind(prepared.richness)
+            values.bind(prepared.metadata)
+        } ?? db.lastInsertedRowID
+    }
+
+    private mutating func hasHistory(_ path: String) throws -> Bool {
+        if let known = pathHistory[path] { return known }
+        let known = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM source_file WHERE path = ?)", arguments: [path]) ?? true
+        pathHistory[path] = known
+        return known
     }
 
     private func updateSource(_ id: Int64, metadata: SourceRecord, richness: Int) throws {
@@ -145,12 +163,12 @@ struct CorpusWriter {
     }
 
     private func recordFile(_ path: String, format: SourceFormat, hash: String, sourceID: Int64) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO source_file (source_id, path, format, content_hash) VALUES (?, ?, ?, ?)
-                ON CONFLICT (source_id, path) DO UPDATE SET format = excluded.format, content_hash = excluded.content_hash
-                """
-        ).execute(arguments: [sourceID, path, format.rawValue, hash])
+        try fileInsert.insert([sourceID]) { sourceID, values in
+            values.bind(sourceID)
+            values.bind(path)
+            values.bind(format.rawValue)
+            values.bind(hash)
+        }
     }
 
     private mutating func writeText(of prepared: PreparedRecord, sourceID: Int64) throws -> WrittenText {

@@ -5,11 +5,15 @@ struct TagWriter {
     let db: Database
     private let labelInsert: BatchInsert
     private let matchInsert: BatchInsert
+    private let stateInsert: BatchInsert
 
     init(db: Database) {
         self.db = db
         labelInsert = BatchInsert(db: db, table: "tag", columns: ["passage_id", "dimension", "label"])
         matchInsert = BatchInsert(db: db, table: "tag_match", columns: ["passage_id", "rule", "label", "text", "start", "end"])
+        stateInsert = BatchInsert(
+            db: db, table: "tagging_state", columns: ["source_id", "codebook_hash"],
+            conflictClause: "ON CONFLICT (source_id) DO UPDATE SET codebook_hash = excluded.codebook_hash")
     }
 
     /// Tags the passages of one source; returns how many passages got a label. `replacing`
@@ -24,12 +28,10 @@ struct TagWriter {
     /// passages got a label.
     func record(_ tags: [PassageTags], of written: CorpusWriter.WrittenText, codebookHash: String, replacing: Bool) throws -> Int {
         try store(tags, for: written.passages.map(\.id), replacing: replacing)
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO tagging_state (source_id, codebook_hash) VALUES (?, ?)
-                ON CONFLICT (source_id) DO UPDATE SET codebook_hash = excluded.codebook_hash
-                """
-        ).execute(arguments: [written.sourceID, codebookHash])
+        try stateInsert.insert([written.sourceID]) { sourceID, values in
+            values.bind(sourceID)
+            values.bind(codebookHash)
+        }
         return tags.filter { !$0.isEmpty }.count
     }
 
