@@ -6,7 +6,12 @@ public struct StableHash: Sendable {
     public init() {}
 
     public mutating func combine(_ string: String) {
-        for byte in string.utf8 { mix(byte) }
+        var string = string
+        string.withUTF8 { bytes in
+            var state = self.state
+            for byte in bytes { state = (state ^ UInt64(byte)) &* StableHash.prime }
+            self.state = state
+        }
         mix(0x1f)
     }
 
@@ -19,9 +24,10 @@ public struct StableHash: Sendable {
         mix(0x1e)
     }
 
+    private static let prime: UInt64 = 0x0000_0100_0000_01b3
+
     private mutating func mix(_ byte: UInt8) {
-        state ^= UInt64(byte)
-        state = state &* 0x0000_0100_0000_01b3
+        state = (state ^ UInt64(byte)) &* StableHash.prime
     }
 
     /// The hash as 16 hexadecimal digits.
