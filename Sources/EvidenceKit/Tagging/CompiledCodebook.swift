@@ -1,6 +1,7 @@
 /// A codebook turned into integer-indexed tables for the tagger: one term automaton for all
 /// terms of all rules, exclusions, contexts and cues, plus small per-label descriptions.
-struct CompiledCodebook: Sendable {
+/// A class, so that each tagging run holds it with one reference instead of one per table.
+final class CompiledCodebook: Sendable {
     enum Action: Sendable, Equatable {
         case keep
         case drop
@@ -41,6 +42,48 @@ struct CompiledCodebook: Sendable {
         var scope: Scope
     }
 
+    /// What the per-passage loop needs of a label, without strings or arrays, so that reading
+    /// it costs no reference counting.
+    struct LabelPlan: Sendable {
+        var group: LabelGroup
+        var threshold: Double
+        /// The label's rules are `rules[ruleStart..<ruleEnd]` (a label's rules are contiguous).
+        var ruleStart: Int
+        var ruleEnd: Int
+        var excludeSet: Int32
+        var negated: Action
+        var hedged: Action
+        var opposite: Int
+        /// Whether the label has a section or kind scope to check.
+        var scoped: Bool
+        var hasContext: Bool
+    }
+
+    enum RulePlanKind: Sendable {
+        case terms
+        case all
+        case regex
+    }
+
+    /// What the per-passage loop needs of a rule, without strings or arrays.
+    struct RulePlan: Sendable {
+        var kind: RulePlanKind
+        /// The term set of a `terms` rule.
+        var termSet: Int32
+        /// The term sets of an `all` rule are `allSets[setStart..<setEnd]`.
+        var setStart: Int
+        var setEnd: Int
+        var within: Int32
+        var weight: Double
+        var scoped: Bool
+    }
+
+    /// A scope with its section names lower-cased once, at compile time.
+    struct LowerScope: Sendable {
+        var sections: [String]
+        var kinds: [PassageKind]
+    }
+
     struct Cues: Sendable {
         var window: Int
         var before: Int32
@@ -48,22 +91,36 @@ struct CompiledCodebook: Sendable {
         var terminators: Int32
     }
 
-    var automaton: TermAutomaton
-    var labels: [Label]
-    var rules: [Rule]
-    /// Labels worth evaluating when a term set has hits.
-    var labelsByTermSet: [[Int]]
+    let automaton: TermAutomaton
+    let labels: [Label]
+    let rules: [Rule]
+    let labelPlans: [LabelPlan]
+    let rulePlans: [RulePlan]
+    let labelScopes: [LowerScope]
+    let ruleScopes: [LowerScope]
+    /// The term sets of all `all` rules, one run per rule (`RulePlan.setStart..<setEnd`).
+    let allSets: [Int32]
+    /// The ids of the labels and the names of the rules, for results and explanations.
+    let labelIDs: [String]
+    let ruleNames: [String]
+    /// Labels worth evaluating when a term set has hits, flattened: the labels of term set `s` are
+    /// `termSetLabels[termSetLabelStart[s]..<termSetLabelStart[s + 1]]`.
+    let termSetLabels: [Int32]
+    let termSetLabelStart: [Int32]
     /// Labels with a regex rule: evaluated for every passage.
-    var regexLabels: [Int]
-    var negation: Cues
-    var hedging: Cues
-    var skipSections: [String]
-    var sectionWeights: [(String, Double)]
-    var usesSections: Bool
+    let regexLabels: [Int]
+    let negation: Cues
+    let hedging: Cues
+    let skipSections: [String]
+    let sectionWeights: [(String, Double)]
+    /// `skipSections` and the names of `sectionWeights` as bytes, for ASCII section names.
+    let skipSectionBytes: [[UInt8]]
+    let sectionWeightBytes: [[UInt8]]
+    let usesSections: Bool
     /// Whether some label has a paragraph-level context requirement.
-    var needsParagraphs: Bool
+    let needsParagraphs: Bool
     /// The label groups in the order they are decided (`LabelGroup.rank`).
-    var groupOrder: [LabelGroup]
+    let groupOrder: [LabelGroup]
 
     init(_ codebook: Codebook) {
         var builder = TermAutomaton.Builder()
@@ -147,15 +204,56 @@ struct CompiledCodebook: Sendable {
         }
         negation = cues(codebook.negation)
         hedging = cues(codebook.hedging)
-        automaton = builder.build()
+        automaton = TermAutomaton(builder)
         var byTermSet = [[Int]](repeating: [], count: automaton.termSetCount)
         for (set, labelSet) in labelsForSet where set >= 0 { byTermSet[Int(set)] = labelSet.sorted() }
-        labelsByTermSet = byTermSet
+        var flatLabels: [Int32] = []
+        var labelStarts: [Int32] = [0]
+        for list in byTermSet {
+            flatLabels += list.map { Int32($0) }
+            labelStarts.append(Int32(flatLabels.count))
+        }
+        termSetLabels = flatLabels
+        termSetLabelStart = labelStarts
+        var allSets: [Int32] = []
+        rulePlans = rules.map { rule in
+            var plan = RulePlan(
+                kind: .terms, termSet: -1, setStart: 0, setEnd: 0, within: 0, weight: rule.weight,
+                scoped: !rule.scope.isUnrestricted)
+            switch rule.kind {
+            case .terms(let set):
+                plan.termSet = set
+            case .all(let sets, let within):
+                plan.kind = .all
+                plan.setStart = allSets.count
+                allSets += sets
+                plan.setEnd = allSets.count
+                plan.within = Int32(clamping: within)
+            case .regex:
+                plan.kind = .regex
+            }
+            return plan
+        }
+        self.allSets = allSets
+        labelPlans = labels.map { label in
+            LabelPlan(
+                group: label.group, threshold: label.threshold, ruleStart: label.rules.first ?? 0,
+                ruleEnd: label.rules.last.map { $0 + 1 } ?? 0, excludeSet: label.excludeSet, negated: label.negated,
+                hedged: label.hedged, opposite: label.opposite, scoped: !label.scope.isUnrestricted,
+                hasContext: !label.context.isEmpty)
+        }
+        func lower(_ scope: Scope) -> LowerScope { LowerScope(sections: scope.sections.map { $0.lowercased() }, kinds: scope.kinds) }
+        labelScopes = labels.map { lower($0.scope) }
+        labelIDs = labels.map(\.id)
+        ruleNames = rules.map(\.name)
+        ruleScopes = rules.map { lower($0.scope) }
         self.labels = labels
         self.rules = rules
         self.regexLabels = regexLabels
         skipSections = codebook.sections.skip.map { $0.lowercased() }
         sectionWeights = codebook.sections.weights.sorted { $0.key < $1.key }.map { ($0.key.lowercased(), $0.value) }
+        skipSectionBytes = skipSections.map { Array($0.utf8) }
+        sectionWeightBytes = sectionWeights.map { Array($0.0.utf8) }
         self.usesSections = usesSections
         needsParagraphs = labels.contains { $0.context.contains { $0.level == .paragraph } }
         groupOrder = LabelGroup.allCases.sorted { $0.rank < $1.rank }

@@ -107,3 +107,11 @@ enum TextScanner {
         return result
     }
 }
+
+extension TextScanner {
+    /// For each byte: its lower case when it is an ASCII letter or digit (a word byte), else
+    /// 0. Lets the scan walk ASCII words with one table load per byte.
+    static let asciiWordFold: [UInt8] = (0..<256).map { b in
+        kinds[b] == Kind.word.rawValue ? lower[b] : 0
+    }
+}

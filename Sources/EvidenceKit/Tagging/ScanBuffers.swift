@@ -1,0 +1,53 @@
+/// A term of some term set found in a passage: words `start..<end` (word indices).
+struct TermHit: Hashable, BitwiseCopyable {
+    var termSet: Int32
+    var start: Int32
+    var end: Int32
+}
+
+/// One word of a scanned passage: byte range, Unicode-scalar range, and whether a clause
+/// break (`.` `;` `:` `!` `?`) stands between it and the previous word.
+struct ScannedWord: BitwiseCopyable {
+    var byteStart: Int32
+    var byteEnd: Int32
+    var scalarStart: Int32
+    var scalarEnd: Int32
+    var clauseBreakBefore: Bool
+}
+
+/// A phrase of the phrase trie that is still alive: its node and first word.
+struct ActivePhrase: BitwiseCopyable {
+    var node: Int32
+    var start: Int32
+}
+
+/// What scanning one passage leaves behind (its words and term hits), in storage reused
+/// for every passage of a source, so that scanning allocates only when a passage is longer
+/// than any before it. Passed `inout`: the hot loop pays no dynamic exclusivity checks.
+struct ScanBuffers: ~Copyable {
+    var words = ScratchStack<ScannedWord>(capacity: 256)
+    /// Sorted by term set, then position, without duplicates.
+    var hits = ScratchStack<TermHit>(capacity: 64)
+    var symbols = ScratchStack<Int32>(capacity: 512)
+    /// The hash of the lower-cased bytes of the current word up to each byte position.
+    var prefixHashes = ScratchStack<UInt64>(capacity: 512)
+    var active = ScratchStack<ActivePhrase>(capacity: 16)
+    var nextActive = ScratchStack<ActivePhrase>(capacity: 16)
+
+    var wordCount: Int { words.count }
+
+    /// Empties the buffers and makes room for the words and per-word symbols of a passage
+    /// of `byteCount` bytes: at most one word per two bytes, and at most one symbol per
+    /// byte of a word plus its whole-word symbol; and a word-start hash per byte position
+    /// (a few more for a multi-byte character cut off at the end).
+    mutating func prepare(byteCount: Int) {
+        words.removeAll()
+        hits.removeAll()
+        active.removeAll()
+        nextActive.removeAll()
+        symbols.removeAll()
+        words.reserve(byteCount / 2 + 2)
+        symbols.reserve(byteCount + 2)
+        prefixHashes.reserve(byteCount + 5)
+    }
+}
