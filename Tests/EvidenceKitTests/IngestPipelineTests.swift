@@ -57,7 +57,7 @@ struct IngestPipelineTests {
         struct WriterFailed: Error {}
         let counter = EventCounter()
         let parser = CountingParser(counter: counter)
-        let pipeline = RecordPipeline(parser: parser, tagger: nil, progress: ReadProgress())
+        let pipeline = RecordPipeline(parser: parser, tagger: nil, progress: ReadProgress(), capacity: 8)
         var consumed = 0
         #expect(throws: WriterFailed.self) {
             try pipeline.run(path: Fixture.path(Self.medline)) { _ in
@@ -66,8 +66,28 @@ struct IngestPipelineTests {
             }
         }
         #expect(consumed == 3)
-        #expect(counter.count <= 2 * RecordPipeline.capacity + 2, "the parser is at most two buffers ahead when it is stopped")
+        #expect(counter.count <= 2 * pipeline.capacity + 2, "the parser is at most two buffers ahead when it is stopped")
         #expect(counter.count < 604)
+    }
+
+    @Test("the hand-over never holds more elements, or more weight, than it is allowed")
+    func channelBounds() throws {
+        for (capacity, budget, weight, largest) in [(3, Int.max, 1, 3), (100, 100, 60, 1), (100, 100, 30, 3)] {
+            let channel = Channel<Int>(capacity: capacity, budget: budget)
+            let producer = Thread {
+                for value in 0..<200 { _ = channel.send(value, weight: weight) }
+                channel.finish(throwing: nil)
+            }
+            producer.start()
+            var received: [Int] = []
+            var batches: [Int] = []
+            while let batch = try channel.receive() {
+                received += batch
+                batches.append(batch.count)
+            }
+            #expect(received == Array(0..<200))
+            #expect(batches.max() ?? 0 <= largest, "capacity \(capacity), budget \(budget), weight \(weight)")
+        }
     }
 
     @Test("the full-text index follows the passages batch by batch and holds exactly them at the end")

@@ -23,9 +23,11 @@ public struct CorpusDatabase: Sendable {
             configuration.foreignKeysEnabled = true
             configuration.busyMode = .timeout(10)
             configuration.prepareDatabase { db in
-                // A 64 MB page cache keeps the indexes of a baseline-sized ingest (one
-                // transaction per file) in memory instead of re-reading them from the log.
-                try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+                // Readers keep 64 MB of pages, so that searches find the full-text index in
+                // memory. The writer needs less: an ingest writes each page about once, and
+                // a larger cache only holds more memory (measured on the baseline file).
+                let kilobytes = db.configuration.readonly ? 65536 : 16384
+                try db.execute(sql: "PRAGMA cache_size = -\(kilobytes); PRAGMA temp_store = MEMORY")
             }
             pool = try DatabasePool(path: path, configuration: configuration)
             try pool.read(CorpusDatabase.requireFTS5)
