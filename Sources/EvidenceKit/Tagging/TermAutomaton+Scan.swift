@@ -4,9 +4,9 @@ extension TermAutomaton {
     ///
     /// One pass over the bytes: each byte of a word extends the hash of the lower-cased word,
     /// and the hash of every start of the word is kept. At the end of the word one
-    /// branch-free test of two filters says whether it can be in the vocabulary or begin with
-    /// a wildcard prefix; only then are the whole word and its starts (at the lengths
-    /// prefixes have) looked up. Each word with symbols advances the phrase trie. All tables
+    /// branch-free test of the vocabulary filter and of the prefix gate (`prefixGate`) says
+    /// whether it can be in the vocabulary or begin with a wildcard prefix; only then is the
+    /// whole word looked up, or its starts (at the lengths prefixes have), or both. Each word with symbols advances the phrase trie. All tables
     /// are read through raw pointers (`FlatTable`), and words, hashes and symbols are written
     /// into storage reserved for the whole passage up front.
     func scan(_ text: UnsafeBufferPointer<UInt8>, into buffers: inout ScanBuffers) {
@@ -20,7 +20,9 @@ extension TermAutomaton {
         let symbols = buffers.symbols.base
         let hashes = buffers.prefixHashes.base
         let exactFilter = exactWords.filter.base
-        let paths = prefixPaths.base
+        let gateFilter = prefixGate.base
+        let gateLength = self.gateLength
+        let (shortGate1, shortGate2) = shortGateLengths
         let hasPrefixes = shortestPrefix <= longestPrefix
         let lead2 = TextScanner.Kind.lead2.rawValue
         let lead4 = TextScanner.Kind.lead4.rawValue
@@ -78,18 +80,24 @@ extension TermAutomaton {
             let wordScalarStart = scalar
             scalar += Int32(i - wordStart - continuationBytes)
             // One test, without branches, of whether the word can be in the vocabulary or
-            // start with a wildcard prefix: most words are neither, and whether a word is
-            // cannot be predicted, so one mispredicted branch per word instead of two.
-            // (For a word shorter than the shortest prefix the second filter is asked about
-            // the whole word: a rare false "maybe", which the full checks below undo.)
-            let gate = hashes[wordStart + min(shortestPrefix, i - wordStart)]
+            // start with a wildcard prefix: many words are neither, and whether a word is
+            // cannot be predicted, so one mispredicted branch per word instead of several.
+            // (A word shorter than the gate's length is asked about whole: a rare false
+            // "maybe", which the full checks below undo.)
+            let wordLength = i - wordStart
+            let inVocabulary = VocabularyTable.filterBits(exactFilter, h)
+            let mayHavePrefix = VocabularyTable.filterBits(gateFilter, hashes[wordStart + min(gateLength, wordLength)])
+                | VocabularyTable.filterBits(gateFilter, hashes[wordStart + min(shortGate1, wordLength)])
+                | VocabularyTable.filterBits(gateFilter, hashes[wordStart + min(shortGate2, wordLength)])
             var symbolCount = 0
-            if VocabularyTable.filterHas(exactFilter, h) || VocabularyTable.filterHas(paths, gate) {
-                if hasPrefixes {
+            if inVocabulary | mayHavePrefix != 0 {
+                // Only the lookups the filters allow: most words that get here are whole
+                // words of the vocabulary (`of`, `care`) with no wildcard prefix to check.
+                if hasPrefixes && mayHavePrefix != 0 {
                     prefixSymbols(wordStart: wordStart, wordEnd: min(i, n), hashes: hashes, text: p, symbols: symbols, symbolCount: &symbolCount)
                 }
-                if i <= n {
-                    let symbol = exactWords.symbol(hash: h, text: p, start: wordStart, length: i - wordStart, lower: lower)
+                if inVocabulary != 0 && i <= n {
+                    let symbol = exactWords.probe(hash: h, text: p, start: wordStart, length: i - wordStart, lower: lower)
                     if symbol >= 0 {
                         symbols[symbolCount] = symbol
                         symbolCount += 1

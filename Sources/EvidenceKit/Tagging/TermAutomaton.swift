@@ -29,6 +29,18 @@ final class TermAutomaton: Sendable {
     /// of every wildcard prefix (`m`, `ma`, ..., `manag`): once the start of a word is not
     /// in it, no wildcard prefix can match the word and its other lengths are not looked up.
     let prefixPaths: FlatTable<UInt64>
+    /// A filter (64K bits) that says whether a word can begin with a wildcard prefix: the
+    /// hashes of the first `gateLength` bytes of every prefix at least that long, and of
+    /// every shorter prefix whole. A word is tested at `gateLength` bytes and at the (at
+    /// most two) lengths of the shorter prefixes, `shortGateLengths`. Tested at the length
+    /// of the shortest prefix only (three bytes in the default codebook), a third of all
+    /// words would pass (`pro`, `con`, `pat`); at five bytes, a fifth.
+    let prefixGate: FlatTable<UInt64>
+    /// How many bytes of a word the gate looks at.
+    let gateLength: Int
+    /// The lengths of the prefixes shorter than `gateLength` (`gateLength` again where
+    /// there are fewer than two).
+    let shortGateLengths: (Int, Int)
     /// The length of the shortest wildcard prefix: shorter starts of words are not checked.
     let shortestPrefix: Int
     /// The length of the longest wildcard prefix: longer starts of words are not checked.
@@ -51,6 +63,9 @@ final class TermAutomaton: Sendable {
     /// For each byte: its lower case when it is an ASCII letter or digit, else 0. The scan's
     /// inner loop over ASCII words needs this one table only.
     let asciiWordFold = FlatTable(TextScanner.asciiWordFold)
+
+    /// How many bytes of a word `prefixGate` looks at when prefixes are that long.
+    static let preferredGateLength = 5
 
     /// Collects the phrases of every term set before compiling them.
     struct Builder {
@@ -148,6 +163,21 @@ final class TermAutomaton: Sendable {
         prefixWords = VocabularyTable(prefixSymbols)
         self.prefixLengths = prefixLengths
         self.prefixPaths = FlatTable(prefixPaths)
+        let lengths = Set(prefixSymbols.keys.map(\.count)).sorted()
+        var gateLength = Self.preferredGateLength
+        if lengths.count > 2 { gateLength = min(gateLength, lengths[2]) }
+        gateLength = max(lengths.first ?? Int.max, min(gateLength, lengths.last ?? 0))
+        var prefixGate = [UInt64](repeating: 0, count: 1024)
+        for word in prefixSymbols.keys {
+            var h = VocabularyTable.seed
+            for b in word.prefix(gateLength) { h = VocabularyTable.hash(h, b) }
+            let bit = VocabularyTable.filterBit(h)
+            prefixGate[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        let shortLengths = lengths.filter { $0 < gateLength } + [gateLength, gateLength]
+        self.prefixGate = FlatTable(prefixGate)
+        self.gateLength = gateLength
+        shortGateLengths = (shortLengths[0], shortLengths[1])
         shortestPrefix = prefixSymbols.keys.map(\.count).min() ?? Int.max
         longestPrefix = prefixSymbols.keys.map(\.count).max() ?? 0
         self.rootChild = FlatTable(rootChild)

@@ -43,6 +43,15 @@ struct VocabularyTable: Sendable {
         return words[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
+    /// The bits of the filter `words` (1,024 words) at the bit of hash `h`: non-zero when
+    /// the filter has it. Lets the scan test two filters with one branch and then use
+    /// each answer without loading the filter again.
+    @inline(__always)
+    static func filterBits(_ words: UnsafeMutablePointer<UInt64>, _ h: UInt64) -> UInt64 {
+        let bit = filterBit(h)
+        return words[bit >> 6] & (1 << UInt64(bit & 63))
+    }
+
     init(_ words: [[UInt8]: Int32]) {
         var bits = 4
         while (1 << bits) < 2 * words.count { bits += 1 }
@@ -77,8 +86,9 @@ struct VocabularyTable: Sendable {
         return probe(hash: h, text: text, start: start, length: length, lower: lower)
     }
 
-    /// The table lookup behind the filter: rarely reached for words outside the vocabulary.
-    private func probe(hash h: UInt64, text: UnsafePointer<UInt8>, start: Int, length: Int, lower: UnsafeMutablePointer<UInt8>) -> Int32 {
+    /// The table lookup behind the filter (for a hash the filter has): rarely reached for
+    /// words outside the vocabulary.
+    func probe(hash h: UInt64, text: UnsafePointer<UInt8>, start: Int, length: Int, lower: UnsafeMutablePointer<UInt8>) -> Int32 {
         let slots = self.slots.base
         let keys = self.keys.base
         var index = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> shift)
