@@ -19,7 +19,7 @@ struct RecordPipeline {
     static let defaultCapacity = 1024
 
     /// At most this much text (UTF-8 bytes of the records' blocks) waits for the writer,
-    /// so that a file of full-text articles holds as little memory as one of abstracts.
+    /// so that 1,024 long full-text articles cannot pile up in memory.
     static let textBudget = 8 << 20
 
     func run(path: String, consume: (PreparedEvent) throws -> Void) throws {
