@@ -44,6 +44,6 @@ enum PreparedEvent: Sendable {
     /// The UTF-8 bytes of the record's text, the measure of the memory it holds.
     var textBytes: Int {
         guard case .record(let prepared) = self else { return 0 }
-        return prepared.record.blocks.reduce(0) { $0 + $1.text.utf8.count }
+        return prepared.record.textBytes
     }
 }

@@ -17,12 +17,12 @@ struct VocabularyTable: Sendable {
     let mask: Int
     let shift: UInt64
 
-    static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let seed = StableHash.offsetBasis
 
     /// FNV-1a over the lower-cased bytes (the caller lower-cases).
     @inline(__always)
     static func hash(_ h: UInt64, _ byte: UInt8) -> UInt64 {
-        (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        StableHash.step(h, byte)
     }
 
     @inline(__always)

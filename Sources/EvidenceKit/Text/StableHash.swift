@@ -1,7 +1,7 @@
 /// A 64-bit FNV-1a hash that, unlike `Hasher`, is the same in every run and on every
 /// machine, so it can be stored to tell whether a record or a codebook has changed.
 public struct StableHash: Sendable {
-    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var state = StableHash.offsetBasis
 
     public init() {}
 
@@ -9,7 +9,7 @@ public struct StableHash: Sendable {
         var string = string
         string.withUTF8 { bytes in
             var state = self.state
-            for byte in bytes { state = (state ^ UInt64(byte)) &* StableHash.prime }
+            for byte in bytes { state = StableHash.step(state, byte) }
             self.state = state
         }
         mix(0x1f)
@@ -24,10 +24,17 @@ public struct StableHash: Sendable {
         mix(0x1e)
     }
 
-    private static let prime: UInt64 = 0x0000_0100_0000_01b3
+    /// FNV-1a's 64-bit starting value.
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// One byte of FNV-1a; the tagger's vocabulary table hashes words with it too.
+    @inline(__always)
+    static func step(_ state: UInt64, _ byte: UInt8) -> UInt64 {
+        (state ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
 
     private mutating func mix(_ byte: UInt8) {
-        state = (state ^ UInt64(byte)) &* StableHash.prime
+        state = StableHash.step(state, byte)
     }
 
     /// The hash as 16 hexadecimal digits.
@@ -63,8 +70,8 @@ extension SourceRecord {
     }
 
     /// How much text the record carries: full text beats an abstract, an abstract beats a
-    /// bare title; within a level, more characters win. A richer copy of a paper replaces
-    /// the text of a poorer one.
+    /// bare title; within a level, more text (in UTF-8 bytes) wins. A richer copy of a
+    /// paper replaces the text of a poorer one.
     public var richness: Int {
         let level: Int
         if blocks.contains(where: { $0.kind == .body }) {
@@ -74,7 +81,11 @@ extension SourceRecord {
         } else {
             level = 1
         }
-        let characters = blocks.reduce(0) { $0 + $1.text.utf8.count }
-        return level * 1_000_000_000 + min(characters, 999_999_999)
+        return level * 1_000_000_000 + min(textBytes, 999_999_999)
+    }
+
+    /// The UTF-8 bytes of the record's text blocks.
+    public var textBytes: Int {
+        blocks.reduce(0) { $0 + $1.text.utf8.count }
     }
 }
