@@ -6,9 +6,10 @@ extension TermAutomaton {
     /// and the hash of every start of the word is kept. At the end of the word one
     /// branch-free test of the vocabulary filter and of the prefix gate (`prefixGate`) says
     /// whether it can be in the vocabulary or begin with a wildcard prefix; only then is the
-    /// whole word looked up, or its starts (at the lengths prefixes have), or both. Each word with symbols advances the phrase trie. All tables
-    /// are read through raw pointers (`FlatTable`), and words, hashes and symbols are written
-    /// into storage reserved for the whole passage up front.
+    /// whole word looked up, or its starts (at the lengths prefixes have), or both. Each word
+    /// with symbols advances the phrase trie. All tables are read through raw pointers
+    /// (`FlatTable`), and words, hashes and symbols are written into storage reserved for the
+    /// whole passage up front.
     func scan(_ text: UnsafeBufferPointer<UInt8>, into buffers: inout ScanBuffers) {
         let n = text.count
         buffers.prepare(byteCount: n)

@@ -7,9 +7,10 @@
 /// phrase starts still alive (a phrase is a few words long, so that set stays tiny).
 ///
 /// The word level hashes the lower-cased bytes of each word as it goes (a multiply per
-/// byte, no dependent memory access), looks the whole word up once at its end, and looks prefixes up
-/// only at the lengths some wildcard prefix has (`TermAutomaton+Scan.swift`). A byte trie would do the same work with a
-/// dependent table load per byte, which costs far more once the table leaves the L1 cache.
+/// byte, no dependent memory access), looks the whole word up once at its end, and looks
+/// prefixes up only at the lengths some wildcard prefix has (`TermAutomaton+Scan.swift`).
+/// A byte trie would do the same work with a dependent table load per byte, which costs far
+/// more once the table leaves the L1 cache.
 ///
 /// A class, so that a tagging run reaches all its tables through one reference.
 final class TermAutomaton: Sendable {
