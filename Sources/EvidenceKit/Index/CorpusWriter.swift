@@ -139,7 +139,8 @@ struct CorpusWriter {
             values.bind(prepared.record.format.rawValue)
             values.bind(prepared.richness)
             values.bind(prepared.metadata)
-        } ?? db.lastInsertedRowID
+        }
+        return db.lastInsertedRowID
     }
 
     private mutating func hasHistory(_ path: String) throws -> Bool {
