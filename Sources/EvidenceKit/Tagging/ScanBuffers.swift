@@ -29,8 +29,12 @@ struct ScanBuffers: ~Copyable {
     /// Sorted by term set, then position, without duplicates.
     var hits = ScratchStack<TermHit>(capacity: 64)
     var symbols = ScratchStack<Int32>(capacity: 512)
-    /// The hash of the lower-cased bytes of the current word up to each byte position.
-    var prefixHashes = ScratchStack<UInt64>(capacity: 512)
+    /// The passage lower-cased, eight bytes to an element, then zero bytes (`fold`).
+    var lowered = ScratchStack<UInt64>(capacity: 64)
+    /// One bit per byte of the passage: whether it is an ASCII letter or digit (`fold`).
+    var wordBits = ScratchStack<UInt64>(capacity: 8)
+    /// One bit per byte of the passage: whether it is a clause break (`fold`).
+    var breakBits = ScratchStack<UInt64>(capacity: 8)
     var active = ScratchStack<ActivePhrase>(capacity: 16)
     var nextActive = ScratchStack<ActivePhrase>(capacity: 16)
 
@@ -38,8 +42,7 @@ struct ScanBuffers: ~Copyable {
 
     /// Empties the buffers and makes room for the words and per-word symbols of a passage
     /// of `byteCount` bytes: at most one word per two bytes, and at most one symbol per
-    /// byte of a word plus its whole-word symbol; and a word-start hash per byte position
-    /// (a few more for a multi-byte character cut off at the end).
+    /// byte of a word plus its whole-word symbol.
     mutating func prepare(byteCount: Int) {
         words.removeAll()
         hits.removeAll()
@@ -48,6 +51,5 @@ struct ScanBuffers: ~Copyable {
         symbols.removeAll()
         words.reserve(byteCount / 2 + 2)
         symbols.reserve(byteCount + 2)
-        prefixHashes.reserve(byteCount + 5)
     }
 }

@@ -69,6 +69,14 @@ struct ScratchStack<Element: BitwiseCopyable>: ~Copyable {
         count = newCount
     }
 
+    /// Makes room for `newCount` elements and sets the count to it, for a caller that
+    /// then writes every element through `base`.
+    @inline(__always)
+    mutating func setCountAfterReserving(_ newCount: Int) {
+        reserve(newCount)
+        count = newCount
+    }
+
     /// Makes the stack `count` copies of `value`.
     mutating func fill(count newCount: Int, with value: Element) {
         reserve(newCount)

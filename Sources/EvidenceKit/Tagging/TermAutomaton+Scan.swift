@@ -2,32 +2,78 @@ extension TermAutomaton {
     /// Cuts `text` into words and records every term hit in `buffers` (hits sorted by term
     /// set, then position, without duplicates).
     ///
-    /// One pass over the bytes: each byte of a word extends the hash of the lower-cased word,
-    /// and the hash of every start of the word is kept. At the end of the word one
-    /// branch-free test of the vocabulary filter and of the prefix gate (`prefixGate`) says
-    /// whether it can be in the vocabulary or begin with a wildcard prefix; only then is the
-    /// whole word looked up, or its starts (at the lengths prefixes have), or both. Each word
-    /// with symbols advances the phrase trie. All tables are read through raw pointers
-    /// (`FlatTable`), and words, hashes and symbols are written into storage reserved for the
-    /// whole passage up front.
+    /// First the passage is lower-cased and its word bytes and clause breaks marked, eight
+    /// bytes at a time (`ScanBuffers.fold`). In an all-ASCII passage (nine in ten) the words
+    /// are then read off the bitmap of word bytes, without a loop over their bytes; other
+    /// passages are walked byte by byte, to tell multi-byte letters from multi-byte
+    /// separators and to count Unicode scalars. Either way each word goes to `visit`.
     func scan(_ text: UnsafeBufferPointer<UInt8>, into buffers: inout ScanBuffers) {
         let n = text.count
         buffers.prepare(byteCount: n)
         guard n > 0, let p = text.baseAddress else { return }
+        if buffers.fold(p, count: n) {
+            scanASCII(text: p, into: &buffers)
+        } else {
+            scanUnicode(text: p, count: n, into: &buffers)
+        }
+        finishHits(&buffers.hits)
+    }
+
+    /// The words of an all-ASCII passage: runs of set bits in `buffers.wordBits`, with a
+    /// clause break before a word when `buffers.breakBits` has a bit in the gap before it.
+    /// Byte offsets are scalar offsets.
+    private func scanASCII(text: UnsafePointer<UInt8>, into buffers: inout ScanBuffers) {
+        let wordBits = buffers.wordBits.base
+        let breakBits = buffers.breakBits.base
+        let bitWordCount = buffers.wordBits.count
+        var position = 0
+        while true {
+            var index = position >> 6
+            var bits = wordBits[index] & (UInt64.max &<< UInt64(position & 63))
+            while bits == 0 {
+                index += 1
+                if index >= bitWordCount { return }
+                bits = wordBits[index]
+            }
+            let start = index << 6 | bits.trailingZeroBitCount
+            // The bitmap ends in a zero word, so the word ends before it.
+            var rest = ~wordBits[index] & (UInt64.max &<< UInt64(start & 63))
+            while rest == 0 {
+                index += 1
+                rest = ~wordBits[index]
+            }
+            let end = index << 6 | rest.trailingZeroBitCount
+            let word = ScannedWord(
+                byteStart: Int32(start), byteEnd: Int32(end), scalarStart: Int32(start), scalarEnd: Int32(end),
+                clauseBreakBefore: Self.anyBit(breakBits, from: position, to: start))
+            visit(word, lengthInText: end - start, text: text, buffers: &buffers)
+            position = end
+        }
+    }
+
+    /// Whether `bits` has a bit set at a position in `from..<to`.
+    @inline(__always)
+    private static func anyBit(_ bits: UnsafeMutablePointer<UInt64>, from: Int, to: Int) -> Bool {
+        if from >= to { return false }
+        var index = from >> 6
+        let last = (to - 1) >> 6
+        var word = bits[index] & (UInt64.max &<< UInt64(from & 63))
+        while index < last {
+            if word != 0 { return true }
+            index += 1
+            word = bits[index]
+        }
+        return word & (UInt64.max &>> UInt64(63 - ((to - 1) & 63))) != 0
+    }
+
+    /// The words of a passage with non-ASCII bytes, walked byte by byte: ASCII letters and
+    /// digits and multi-byte letters make words; a multi-byte separator (see `TextScanner`)
+    /// does not.
+    private func scanUnicode(text p: UnsafePointer<UInt8>, count n: Int, into buffers: inout ScanBuffers) {
         let kinds = self.kinds.base
-        let lower = self.lower.base
         let fold = asciiWordFold.base
-        let words = buffers.words.base
-        let symbols = buffers.symbols.base
-        let hashes = buffers.prefixHashes.base
-        let exactFilter = exactWords.filter.base
-        let gateFilter = prefixGate.base
-        let gateLength = self.gateLength
-        let (shortGate1, shortGate2) = shortGateLengths
-        let hasPrefixes = shortestPrefix <= longestPrefix
         let lead2 = TextScanner.Kind.lead2.rawValue
         let lead4 = TextScanner.Kind.lead4.rawValue
-        var wordCount = 0
         var i = 0
         var scalar: Int32 = 0
         var pendingBreak = false
@@ -49,21 +95,12 @@ extension TermAutomaton {
                     continue
                 }
             }
-            // A word starts at `i`: walk it to its end, hashing its lower-cased bytes and
-            // keeping the hash of every start of it (`hashes[wordStart + k]` for its first k bytes).
             let wordStart = i
-            var h = VocabularyTable.seed
             // Bytes of multi-byte characters beyond their first: the word has
             // `i - wordStart - continuationBytes` Unicode scalars.
             var continuationBytes = 0
             while true {
-                while i < n {
-                    let c = fold[Int(p[i])]
-                    if c == 0 { break }
-                    h = VocabularyTable.hash(h, c)
-                    i += 1
-                    hashes[i] = h
-                }
+                while i < n && fold[Int(p[i])] != 0 { i += 1 }
                 if i >= n { break }
                 // A multi-byte letter continues the word; anything else ends it.
                 let b = p[i]
@@ -71,73 +108,88 @@ extension TermAutomaton {
                 if kind < lead2 || kind > lead4 { break }
                 if TextScanner.multiByteIsSeparator(lead: b, next: i + 1 < n ? p[i + 1] : 0) { break }
                 let length = Int(kind) - 1
-                for k in 0..<length {
-                    h = VocabularyTable.hash(h, lower[Int(i + k < n ? p[i + k] : 0)])
-                    hashes[i + k + 1] = h
-                }
                 i += length
                 continuationBytes += length - 1
             }
-            let wordScalarStart = scalar
+            let scalarStart = scalar
             scalar += Int32(i - wordStart - continuationBytes)
-            // One test, without branches, of whether the word can be in the vocabulary or
-            // start with a wildcard prefix: many words are neither, and whether a word is
-            // cannot be predicted, so one mispredicted branch per word instead of several.
-            // (A word shorter than the gate's length is asked about whole: a rare false
-            // "maybe", which the full checks below undo.)
-            let wordLength = i - wordStart
-            let inVocabulary = VocabularyTable.filterBits(exactFilter, h)
-            let mayHavePrefix = VocabularyTable.filterBits(gateFilter, hashes[wordStart + min(gateLength, wordLength)])
-                | VocabularyTable.filterBits(gateFilter, hashes[wordStart + min(shortGate1, wordLength)])
-                | VocabularyTable.filterBits(gateFilter, hashes[wordStart + min(shortGate2, wordLength)])
-            var symbolCount = 0
-            if inVocabulary | mayHavePrefix != 0 {
-                // Only the lookups the filters allow: most words that get here are whole
-                // words of the vocabulary (`of`, `care`) with no wildcard prefix to check.
-                if hasPrefixes && mayHavePrefix != 0 {
-                    prefixSymbols(wordStart: wordStart, wordEnd: min(i, n), hashes: hashes, text: p, symbols: symbols, symbolCount: &symbolCount)
-                }
-                if inVocabulary != 0 && i <= n {
-                    let symbol = exactWords.probe(hash: h, text: p, start: wordStart, length: i - wordStart, lower: lower)
-                    if symbol >= 0 {
-                        symbols[symbolCount] = symbol
-                        symbolCount += 1
-                    }
-                }
-            }
-            let index = Int32(wordCount)
-            words[wordCount] = ScannedWord(
-                byteStart: Int32(wordStart), byteEnd: Int32(i), scalarStart: wordScalarStart,
-                scalarEnd: scalar, clauseBreakBefore: pendingBreak)
-            wordCount += 1
+            let word = ScannedWord(
+                byteStart: Int32(wordStart), byteEnd: Int32(i), scalarStart: scalarStart, scalarEnd: scalar,
+                clauseBreakBefore: pendingBreak)
+            // A multi-byte character cut off at the end leaves `i` past the text: such a word
+            // is looked up by its prefixes only.
+            visit(word, lengthInText: min(i, n) - wordStart, text: p, buffers: &buffers)
             pendingBreak = false
-            if symbolCount == 0 {
-                buffers.active.removeAll()
-                continue
-            }
-            buffers.words.setCount(wordCount)
-            step(word: index, symbols: symbols, symbolCount: symbolCount, text: p, buffers: &buffers)
         }
-        buffers.words.setCount(wordCount)
-        finishHits(&buffers.hits)
     }
 
-    /// The wildcard prefixes the word `text[wordStart..<wordEnd]` starts with, shortest
-    /// first. Starts of the word are checked from the shortest prefix length up, and only
-    /// while the filter of prefix starts says some prefix can still begin that way.
+    /// Records `word` (`lengthInText` of its bytes are in the text) and advances the phrase
+    /// trie by the symbols it matches.
+    ///
+    /// One test, without branches, of whether the word can be in the vocabulary or start
+    /// with a wildcard prefix: many words are neither, and whether a word is cannot be
+    /// predicted, so one mispredicted branch per word instead of several. The prefix gate
+    /// (`prefixGate`) is asked about the word's first `gateLength` bytes and about the
+    /// lengths of the shorter prefixes (`gateMasks`; a word shorter than that is asked about
+    /// whole: a rare false "maybe", which the full checks undo). Only then is the whole word looked
+    /// up, or its starts (at the lengths prefixes have), or both.
+    @inline(__always)
+    private func visit(_ word: ScannedWord, lengthInText: Int, text: UnsafePointer<UInt8>, buffers: inout ScanBuffers) {
+        let start = Int(word.byteStart)
+        let length = Int(word.byteEnd) - start
+        let lowered = UnsafeRawPointer(buffers.lowered.base) + start
+        let inPhrase = buffers.active.count != 0
+        let gate = inPhrase ? prefixGate.base : phraseStartGate.base
+        // The word's first chunk with the bytes past its end masked off: the key of any
+        // start of it is this with a shorter mask.
+        let key = WordHash.chunk(lowered, 0) & WordHash.mask(min(length, 8))
+        let wordHash = length <= 8 ? WordHash.hash(key: key) : WordHash.hash(lowered, count: length)
+        let inVocabulary = VocabularyTable.filterBits(inPhrase ? exactWords.filter.base : phraseStartWords.base, wordHash)
+        let mayHavePrefix = VocabularyTable.filterBits(gate, WordHash.hash(key: key & gateMasks.0))
+            | VocabularyTable.filterBits(gate, WordHash.hash(key: key & gateMasks.1))
+            | VocabularyTable.filterBits(gate, WordHash.hash(key: key & gateMasks.2))
+        let symbols = buffers.symbols.base
+        var symbolCount = 0
+        if inVocabulary | mayHavePrefix != 0 {
+            // Only the lookups the filters allow: most words that get here are whole
+            // words of the vocabulary (`of`, `care`) with no wildcard prefix to check.
+            if mayHavePrefix != 0 && shortestPrefix <= longestPrefix {
+                prefixSymbols(lowered, length: lengthInText, symbols: symbols, symbolCount: &symbolCount)
+            }
+            if inVocabulary != 0 && lengthInText == length {
+                let symbol = exactWords.probe(hash: wordHash, word: lowered, length: length)
+                if symbol >= 0 {
+                    symbols[symbolCount] = symbol
+                    symbolCount += 1
+                }
+            }
+        }
+        let index = buffers.words.count
+        buffers.words.base[index] = word
+        buffers.words.setCount(index + 1)
+        if symbolCount == 0 {
+            buffers.active.removeAll()
+            return
+        }
+        step(word: Int32(index), symbols: symbols, symbolCount: symbolCount, text: text, buffers: &buffers)
+    }
+
+    /// The wildcard prefixes the lower-cased word of `length` bytes at `word` starts with,
+    /// shortest first. Starts of the word are checked from the shortest prefix length up,
+    /// and only while the filter of prefix starts says some prefix can still begin that way.
     @inline(__always)
     private func prefixSymbols(
-        wordStart: Int, wordEnd: Int, hashes: UnsafeMutablePointer<UInt64>, text: UnsafePointer<UInt8>,
-        symbols: UnsafeMutablePointer<Int32>, symbolCount: inout Int
+        _ word: UnsafeRawPointer, length wordLength: Int, symbols: UnsafeMutablePointer<Int32>, symbolCount: inout Int
     ) {
-        let last = min(wordEnd - wordStart, longestPrefix)
+        let last = min(wordLength, longestPrefix)
         if last < shortestPrefix { return }
         let paths = prefixPaths.base
+        let first = WordHash.chunk(word, 0)
         for length in shortestPrefix...last {
-            let h = hashes[wordStart + length]
+            let h = length <= 8 ? WordHash.hash(key: first & WordHash.mask(length)) : WordHash.hash(word, count: length)
             if !VocabularyTable.filterHas(paths, h) { return }
             if prefixLengths & VocabularyTable.lengthBit(length) != 0 {
-                let symbol = prefixWords.symbol(hash: h, text: text, start: wordStart, length: length, lower: lower.base)
+                let symbol = prefixWords.symbol(hash: h, word: word, length: length)
                 if symbol >= 0 {
                     symbols[symbolCount] = symbol
                     symbolCount += 1
@@ -174,7 +226,7 @@ extension TermAutomaton {
         for s in 0..<symbolCount {
             let child = rootChild[Int(symbols[s])]
             if child >= 0 {
-                buffers.nextActive.append(ActivePhrase(node: child, start: index))
+                if childCount[Int(child)] > 0 { buffers.nextActive.append(ActivePhrase(node: child, start: index)) }
                 emit(node: child, start: index, end: index + 1, text: text, buffers: &buffers)
             }
         }
@@ -182,14 +234,13 @@ extension TermAutomaton {
             let phrase = buffers.active[a]
             let first = Int(childStart[Int(phrase.node)])
             let count = Int(childCount[Int(phrase.node)])
-            if count == 0 { continue }
             for s in 0..<symbolCount {
                 let symbol = symbols[s]
                 var k = first
                 while k < first + count {
                     if childSymbol[k] == symbol {
                         let child = childNode[k]
-                        buffers.nextActive.append(ActivePhrase(node: child, start: phrase.start))
+                        if childCount[Int(child)] > 0 { buffers.nextActive.append(ActivePhrase(node: child, start: phrase.start)) }
                         emit(node: child, start: phrase.start, end: index + 1, text: text, buffers: &buffers)
                         break
                     }

@@ -37,11 +37,17 @@ final class TermAutomaton: Sendable {
     /// of the shortest prefix only (three bytes in the default codebook), a third of all
     /// words would pass (`pro`, `con`, `pat`); at five bytes, a fifth.
     let prefixGate: FlatTable<UInt64>
+    /// The filter of `exactWords` (`VocabularyTable.filter`) for the words that begin some
+    /// term, and `prefixGate` for the prefixes that do: while no phrase is under way, a word
+    /// that can only continue one (`of`, `and`, `in`: a third of the vocabulary words in
+    /// the text) need not be looked up.
+    let phraseStartWords: FlatTable<UInt64>
+    let phraseStartGate: FlatTable<UInt64>
     /// How many bytes of a word the gate looks at.
     let gateLength: Int
-    /// The lengths of the prefixes shorter than `gateLength` (`gateLength` again where
-    /// there are fewer than two).
-    let shortGateLengths: (Int, Int)
+    /// Masks of the first `gateLength` bytes of a chunk and of the lengths of the (at most
+    /// two) prefixes shorter than that (`gateLength` again where there are fewer than two).
+    let gateMasks: (UInt64, UInt64, UInt64)
     /// The length of the shortest wildcard prefix: shorter starts of words are not checked.
     let shortestPrefix: Int
     /// The length of the longest wildcard prefix: longer starts of words are not checked.
@@ -67,6 +73,8 @@ final class TermAutomaton: Sendable {
 
     /// How many bytes of a word `prefixGate` looks at when prefixes are that long.
     static let preferredGateLength = 5
+    /// The gate looks at no more than a word's first chunk (`WordHash.hash(chunk:count:)`).
+    static let longestGateLength = 8
 
     /// Collects the phrases of every term set before compiling them.
     struct Builder {
@@ -130,16 +138,7 @@ final class TermAutomaton: Sendable {
         let phraseOutputs = builder.phraseOutputs
         let symbolCount = builder.symbolCount
         var prefixLengths: UInt64 = 0
-        var prefixPaths = [UInt64](repeating: 0, count: 1024)
-        for word in prefixSymbols.keys {
-            prefixLengths |= VocabularyTable.lengthBit(word.count)
-            var h = VocabularyTable.seed
-            for b in word {
-                h = VocabularyTable.hash(h, b)
-                let bit = VocabularyTable.filterBit(h)
-                prefixPaths[bit >> 6] |= 1 << UInt64(bit & 63)
-            }
-        }
+        for word in prefixSymbols.keys { prefixLengths |= VocabularyTable.lengthBit(word.count) }
         var rootChild = [Int32](repeating: -1, count: Int(symbolCount))
         for (symbol, node) in phraseChildren[0] { rootChild[Int(symbol)] = node }
         var childStart: [Int32] = []
@@ -163,22 +162,23 @@ final class TermAutomaton: Sendable {
         exactWords = VocabularyTable(builder.exactSymbols)
         prefixWords = VocabularyTable(prefixSymbols)
         self.prefixLengths = prefixLengths
-        self.prefixPaths = FlatTable(prefixPaths)
+        prefixPaths = VocabularyTable.makeFilter(prefixSymbols.keys.flatMap { word in
+            (1...word.count).map { WordHash.hash(Array(word.prefix($0))) }
+        })
         let lengths = Set(prefixSymbols.keys.map(\.count)).sorted()
         var gateLength = Self.preferredGateLength
         if lengths.count > 2 { gateLength = min(gateLength, lengths[2]) }
-        gateLength = max(lengths.first ?? Int.max, min(gateLength, lengths.last ?? 0))
-        var prefixGate = [UInt64](repeating: 0, count: 1024)
-        for word in prefixSymbols.keys {
-            var h = VocabularyTable.seed
-            for b in word.prefix(gateLength) { h = VocabularyTable.hash(h, b) }
-            let bit = VocabularyTable.filterBit(h)
-            prefixGate[bit >> 6] |= 1 << UInt64(bit & 63)
+        gateLength = min(max(lengths.first ?? Int.max, min(gateLength, lengths.last ?? 0)), Self.longestGateLength)
+        func gate(_ words: some Sequence<[UInt8]>) -> FlatTable<UInt64> {
+            VocabularyTable.makeFilter(words.map { WordHash.hash(Array($0.prefix(gateLength))) })
         }
+        let startsPhrase = { (symbol: Int32) in phraseChildren[0][symbol] != nil }
+        prefixGate = gate(prefixSymbols.keys)
+        phraseStartGate = gate(prefixSymbols.filter { startsPhrase($0.value) }.keys)
+        phraseStartWords = VocabularyTable.makeFilter(builder.exactSymbols.filter { startsPhrase($0.value) }.keys.map(WordHash.hash))
         let shortLengths = lengths.filter { $0 < gateLength } + [gateLength, gateLength]
-        self.prefixGate = FlatTable(prefixGate)
         self.gateLength = gateLength
-        shortGateLengths = (shortLengths[0], shortLengths[1])
+        gateMasks = (WordHash.mask(gateLength), WordHash.mask(shortLengths[0]), WordHash.mask(shortLengths[1]))
         shortestPrefix = prefixSymbols.keys.map(\.count).min() ?? Int.max
         longestPrefix = prefixSymbols.keys.map(\.count).max() ?? 0
         self.rootChild = FlatTable(rootChild)
