@@ -19,19 +19,26 @@ extension ScanBuffers {
         let breakBits = self.breakBits.base
         let raw = UnsafeRawPointer(text)
         var highBits: UInt64 = 0
-        // Whole groups of eight chunks (64 bytes: one word of each bitmap).
+        // Whole groups of eight chunks (64 bytes: one word of each bitmap), two chunks at a
+        // time so that the shifts are constants.
         var group = 0
         while 64 * group + 64 <= n {
             var words: UInt64 = 0
             var breaks: UInt64 = 0
-            for k in 0..<8 {
+            var k = 0
+            while k < 8 {
                 let c = 8 * group + k
-                let x = WordHash.chunk(raw, 8 * c)
-                highBits |= x
-                let lanes = ByteLanes.classify(x)
-                lowered[c] = lanes.lowered.littleEndian
-                words |= ByteLanes.bits(lanes.word) << UInt64(8 * k)
-                breaks |= ByteLanes.bits(lanes.clauseBreak) << UInt64(8 * k)
+                let x0 = WordHash.chunk(raw, 8 * c)
+                let x1 = WordHash.chunk(raw, 8 * c + 8)
+                highBits |= x0 | x1
+                let lanes0 = ByteLanes.classify(x0)
+                let lanes1 = ByteLanes.classify(x1)
+                lowered[c] = lanes0.lowered.littleEndian
+                lowered[c + 1] = lanes1.lowered.littleEndian
+                let shift = UInt64(8 * k)
+                words |= (ByteLanes.bits(lanes0.word) | ByteLanes.bits(lanes1.word) << 8) << shift
+                breaks |= (ByteLanes.bits(lanes0.clauseBreak) | ByteLanes.bits(lanes1.clauseBreak) << 8) << shift
+                k += 2
             }
             wordBits[group] = words
             breakBits[group] = breaks

@@ -11,7 +11,7 @@ extension TagRun {
             candidateEnd: candidates.count, skipped: false, assignedAny: false)
         var sectionWeight = 1.0
         if compiled.usesSections {
-            if verdict?.section != passages[p].section { verdict = SectionVerdict(section: passages[p].section, compiled: compiled) }
+            if verdict?.section != passages[p].section { verdict = verdict(on: passages[p].section) }
             if let verdict {
                 if verdict.skipped {
                     slot.skipped = true
@@ -96,8 +96,9 @@ extension TagRun {
     }
 
     private func allows(_ scope: CompiledCodebook.LowerScope, kind: PassageKind) -> Bool {
-        let judged = verdict ?? SectionVerdict(section: "", compiled: compiled)
-        return judged.allows(scope, kind: kind)
+        // Asked of the verdict in place: a copy of it would retain its strings.
+        if let allowed = verdict?.allows(scope, kind: kind) { return allowed }
+        return SectionVerdict(section: "", compiled: compiled).allows(scope, kind: kind)
     }
 
     /// Indices of the hits of `set` in the hits (sorted by term set).

@@ -51,8 +51,9 @@ struct TagRun: ~Copyable {
 
     let compiled: CompiledCodebook
     let automaton: TermAutomaton
-    let passages: [Passage]
-    let explain: Bool
+    /// The passages of the source being tagged (`begin`).
+    private(set) var passages: [Passage] = []
+    private(set) var explain = false
     let labelCount: Int
     var buffers = ScanBuffers()
     var slots = ScratchStack<PassageSlot>(capacity: 16)
@@ -73,17 +74,58 @@ struct TagRun: ~Copyable {
     /// Per passage, when explaining.
     var rejections: [[Tagger.Rejection]]
     var verdict: SectionVerdict?
+    /// Verdicts on the section names met so far, by name: sources share a handful of them.
+    var verdicts: [String: SectionVerdict] = [:]
     /// The passage phase 1 works on.
     var current = 0
 
-    init(compiled: CompiledCodebook, passages: [Passage], explain: Bool) {
+    /// A run for the codebook `compiled`; `begin` gives it a source.
+    init(compiled: CompiledCodebook) {
         self.compiled = compiled
         automaton = compiled.automaton
+        labelCount = compiled.labelPlans.count
+        rejections = []
+    }
+
+    /// Readies the run for the passages of one source. The lists keep the memory earlier
+    /// sources made them grow to, so a run that is reused (`TagRunPool`) allocates only
+    /// for a source larger than any before it.
+    mutating func begin(passages: [Passage], explain: Bool) {
         self.passages = passages
         self.explain = explain
-        labelCount = compiled.labelPlans.count
         rejections = explain ? [[Tagger.Rejection]](repeating: [], count: passages.count) : []
+        verdict = nil
+        current = 0
+        slots.removeAll()
+        termSets.removeAll()
+        candidates.removeAll()
+        extras.removeAll()
+        assigned.removeAll()
+        candidateLabels.removeAll()
+        labelStamps.removeAll()
+        spans.removeAll()
+        setRanges.removeAll()
+        labelsHere.removeAll()
+        decisions.removeAll()
     }
+
+    /// Lets go of the source, so that a spare run holds no passage text.
+    mutating func end() {
+        passages = []
+        rejections = []
+    }
+
+    /// The verdict on `section`, judged once per name.
+    mutating func verdict(on section: String) -> SectionVerdict {
+        if let known = verdicts[section] { return known }
+        let judged = SectionVerdict(section: section, compiled: compiled)
+        if verdicts.count >= Self.verdictLimit { verdicts.removeAll(keepingCapacity: true) }
+        verdicts[section] = judged
+        return judged
+    }
+
+    /// How many section verdicts a run keeps: more than the names of any real corpus.
+    static let verdictLimit = 512
 
     /// Tags the source: one result per passage, in order.
     mutating func tags() -> [PassageTags] {

@@ -7,16 +7,22 @@
 public struct Tagger: Sendable {
     public let codebook: Codebook
     let compiled: CompiledCodebook
+    private let runs: TagRunPool
 
     public init(_ codebook: Codebook) {
         self.codebook = codebook
         self.compiled = CompiledCodebook(codebook)
+        runs = TagRunPool(compiled: compiled)
     }
 
     /// Tags all passages of one source; the result has one entry per passage, in order.
     public func tag(source passages: [Passage]) -> [PassageTags] {
-        var run = TagRun(compiled: compiled, passages: passages, explain: false)
-        return run.tags()
+        var run = runs.take()
+        run.begin(passages: passages, explain: false)
+        let tags = run.tags()
+        run.end()
+        runs.giveBack(run)
+        return tags
     }
 
     /// Tags a free-standing piece of text as a one-passage source.
@@ -41,8 +47,12 @@ public struct Tagger: Sendable {
 
     /// Tags a source and says, per passage, which matches did not count and why.
     func tagExplained(source passages: [Passage], explain: Bool) -> [Explained] {
-        var run = TagRun(compiled: compiled, passages: passages, explain: explain)
+        var run = runs.take()
+        run.begin(passages: passages, explain: explain)
         let tags = run.tags()
-        return passages.indices.map { Explained(tags: tags[$0], rejections: explain ? run.rejections[$0] : []) }
+        let explained = passages.indices.map { Explained(tags: tags[$0], rejections: explain ? run.rejections[$0] : []) }
+        run.end()
+        runs.giveBack(run)
+        return explained
     }
 }
