@@ -6,8 +6,8 @@
 /// being cut into words; a trie over symbol sequences then finds the phrases, following all
 /// phrase starts still alive (a phrase is a few words long, so that set stays tiny).
 ///
-/// The word level hashes the lower-cased bytes of each word as it goes (a multiply per
-/// byte, no dependent memory access), looks the whole word up once at its end, and looks
+/// The word level hashes each lower-cased word a chunk of eight bytes at a time
+/// (`WordHash`, no dependent memory access), looks the whole word up once, and looks
 /// prefixes up only at the lengths some wildcard prefix has (`TermAutomaton+Scan.swift`).
 /// A byte trie would do the same work with a dependent table load per byte, which costs far
 /// more once the table leaves the L1 cache.
@@ -33,11 +33,11 @@ final class TermAutomaton: Sendable {
     /// A filter (64K bits) that says whether a word can begin with a wildcard prefix: the
     /// hashes of the first `gateLength` bytes of every prefix at least that long, and of
     /// every shorter prefix whole. A word is tested at `gateLength` bytes and at the (at
-    /// most two) lengths of the shorter prefixes, `shortGateLengths`. Tested at the length
+    /// most two) lengths of the shorter prefixes (`gateMasks`). Tested at the length
     /// of the shortest prefix only (three bytes in the default codebook), a third of all
     /// words would pass (`pro`, `con`, `pat`); at five bytes, a fifth.
     let prefixGate: FlatTable<UInt64>
-    /// The filter of `exactWords` (`VocabularyTable.filter`) for the words that begin some
+    /// The filter of `exactWords` (`VocabularyTable.makeFilter`) for the words that begin some
     /// term, and `prefixGate` for the prefixes that do: while no phrase is under way, a word
     /// that can only continue one (`of`, `and`, `in`: a third of the vocabulary words in
     /// the text) need not be looked up.

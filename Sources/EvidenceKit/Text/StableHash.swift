@@ -27,7 +27,7 @@ public struct StableHash: Sendable {
     /// FNV-1a's 64-bit starting value.
     static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    /// One byte of FNV-1a; the tagger's vocabulary table hashes words with it too.
+    /// One byte of FNV-1a.
     @inline(__always)
     static func step(_ state: UInt64, _ byte: UInt8) -> UInt64 {
         (state ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
