@@ -24,8 +24,19 @@ final class TagRunPool: @unchecked Sendable {
         self.compiled = compiled
     }
 
+    /// Runs `body` on a run readied for `passages` (a spare one, or a new one), then keeps
+    /// the run for the next source.
+    func withRun<Result>(passages: [Passage], explain: Bool, _ body: (inout TagRun) -> Result) -> Result {
+        var run = take()
+        run.begin(passages: passages, explain: explain)
+        let result = body(&run)
+        run.end()
+        giveBack(run)
+        return result
+    }
+
     /// A spare run, or a new one.
-    func take() -> TagRun {
+    private func take() -> TagRun {
         lock.lock()
         let spare = spares.popLast()
         lock.unlock()
@@ -34,7 +45,7 @@ final class TagRunPool: @unchecked Sendable {
     }
 
     /// Keeps `run` for a later `take`.
-    func giveBack(_ run: consuming TagRun) {
+    private func giveBack(_ run: consuming TagRun) {
         let spare = Spare(run)
         lock.lock()
         defer { lock.unlock() }

@@ -17,12 +17,7 @@ public struct Tagger: Sendable {
 
     /// Tags all passages of one source; the result has one entry per passage, in order.
     public func tag(source passages: [Passage]) -> [PassageTags] {
-        var run = runs.take()
-        run.begin(passages: passages, explain: false)
-        let tags = run.tags()
-        run.end()
-        runs.giveBack(run)
-        return tags
+        runs.withRun(passages: passages, explain: false) { $0.tags() }
     }
 
     /// Tags a free-standing piece of text as a one-passage source.
@@ -47,12 +42,9 @@ public struct Tagger: Sendable {
 
     /// Tags a source and says, per passage, which matches did not count and why.
     func tagExplained(source passages: [Passage], explain: Bool) -> [Explained] {
-        var run = runs.take()
-        run.begin(passages: passages, explain: explain)
-        let tags = run.tags()
-        let explained = passages.indices.map { Explained(tags: tags[$0], rejections: explain ? run.rejections[$0] : []) }
-        run.end()
-        runs.giveBack(run)
-        return explained
+        runs.withRun(passages: passages, explain: explain) { run in
+            let tags = run.tags()
+            return passages.indices.map { Explained(tags: tags[$0], rejections: explain ? run.rejections[$0] : []) }
+        }
     }
 }
