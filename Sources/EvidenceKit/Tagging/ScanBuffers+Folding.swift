@@ -31,13 +31,11 @@ extension ScanBuffers {
                 let x0 = WordHash.chunk(raw, 8 * c)
                 let x1 = WordHash.chunk(raw, 8 * c + 8)
                 highBits |= x0 | x1
-                let lanes0 = ByteLanes.classify(x0)
-                let lanes1 = ByteLanes.classify(x1)
-                lowered[c] = lanes0.lowered.littleEndian
-                lowered[c + 1] = lanes1.lowered.littleEndian
+                let marks0 = Self.fold(chunk: x0, into: lowered, at: c)
+                let marks1 = Self.fold(chunk: x1, into: lowered, at: c + 1)
                 let shift = UInt64(8 * k)
-                words |= (ByteLanes.bits(lanes0.word) | ByteLanes.bits(lanes1.word) << 8) << shift
-                breaks |= (ByteLanes.bits(lanes0.clauseBreak) | ByteLanes.bits(lanes1.clauseBreak) << 8) << shift
+                words |= (marks0.words | marks1.words << 8) << shift
+                breaks |= (marks0.breaks | marks1.breaks << 8) << shift
                 k += 2
             }
             wordBits[group] = words
@@ -56,19 +54,31 @@ extension ScanBuffers {
                 for k in 0..<(n - 8 * c) { x |= UInt64(text[8 * c + k]) << UInt64(8 * k) }
             }
             highBits |= x
-            let lanes = ByteLanes.classify(x)
-            lowered[c] = lanes.lowered.littleEndian
-            words |= ByteLanes.bits(lanes.word) << UInt64(8 * (c & 7))
-            breaks |= ByteLanes.bits(lanes.clauseBreak) << UInt64(8 * (c & 7))
+            let marks = Self.fold(chunk: x, into: lowered, at: c)
+            words |= marks.words << UInt64(8 * (c & 7))
+            breaks |= marks.breaks << UInt64(8 * (c & 7))
             c += 1
         }
         lowered[chunkCount] = 0
         lowered[chunkCount + 1] = 0
-        for index in group..<bitWordCount {
-            wordBits[index] = index == group ? words : 0
-            breakBits[index] = index == group ? breaks : 0
+        wordBits[group] = words
+        breakBits[group] = breaks
+        for index in (group + 1)..<bitWordCount {
+            wordBits[index] = 0
+            breakBits[index] = 0
         }
         return highBits & ByteLanes.high == 0
+    }
+
+    /// Writes the lower case of `chunk` as element `index` of `lowered` and returns the
+    /// chunk's word bytes and clause breaks as 8-bit masks, first byte lowest.
+    @inline(__always)
+    private static func fold(
+        chunk: UInt64, into lowered: UnsafeMutablePointer<UInt64>, at index: Int
+    ) -> (words: UInt64, breaks: UInt64) {
+        let lanes = ByteLanes.classify(chunk)
+        lowered[index] = lanes.lowered.littleEndian
+        return (ByteLanes.bits(lanes.word), ByteLanes.bits(lanes.clauseBreak))
     }
 }
 
