@@ -1,9 +1,10 @@
 import Testing
 @testable import EvidenceKit
 
-/// The wildcard-prefix gate of the term automaton looks at a few bytes of each word
-/// (`TermAutomaton.gateLength`) and separately at the lengths of shorter prefixes; these
-/// tests pin that prefixes shorter than, as long as and longer than that length all match.
+/// The wildcard-prefix gate of the term automaton looks at a few bytes of each word (the
+/// gate length of `TermAutomaton.gateMasks`) and separately at the lengths of shorter
+/// prefixes; these tests pin that prefixes shorter than, as long as and longer than that
+/// length all match.
 @Suite("Term automaton wildcard prefixes")
 struct TermAutomatonPrefixTests {
     /// The term sets (one per prefix, in order) matched by each word of `text`.

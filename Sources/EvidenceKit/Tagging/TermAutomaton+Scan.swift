@@ -129,7 +129,7 @@ extension TermAutomaton {
     /// One test, without branches, of whether the word can be in the vocabulary or start
     /// with a wildcard prefix: many words are neither, and whether a word is cannot be
     /// predicted, so one mispredicted branch per word instead of several. The prefix gate
-    /// (`prefixGate`) is asked about the word's first `gateLength` bytes and about the
+    /// (`prefixGate`) is asked about the word's first bytes at the gate length and at the
     /// lengths of the shorter prefixes (`gateMasks`; a word shorter than that is asked about
     /// whole: a rare false "maybe", which the full checks undo). Only then is the whole word looked
     /// up, or its starts (at the lengths prefixes have), or both.

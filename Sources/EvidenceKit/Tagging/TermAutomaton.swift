@@ -31,9 +31,10 @@ final class TermAutomaton: Sendable {
     /// in it, no wildcard prefix can match the word and its other lengths are not looked up.
     let prefixPaths: FlatTable<UInt64>
     /// A filter (64K bits) that says whether a word can begin with a wildcard prefix: the
-    /// hashes of the first `gateLength` bytes of every prefix at least that long, and of
-    /// every shorter prefix whole. A word is tested at `gateLength` bytes and at the (at
-    /// most two) lengths of the shorter prefixes (`gateMasks`). Tested at the length
+    /// hashes of the first bytes (the gate length, `preferredGateLength` where prefixes are
+    /// that long) of every prefix at least that long, and of every shorter prefix whole. A
+    /// word is tested at the gate length and at the (at most two) lengths of the shorter
+    /// prefixes (`gateMasks`). Tested at the length
     /// of the shortest prefix only (three bytes in the default codebook), a third of all
     /// words would pass (`pro`, `con`, `pat`); at five bytes, a fifth.
     let prefixGate: FlatTable<UInt64>
@@ -43,10 +44,9 @@ final class TermAutomaton: Sendable {
     /// the text) need not be looked up.
     let phraseStartWords: FlatTable<UInt64>
     let phraseStartGate: FlatTable<UInt64>
-    /// How many bytes of a word the gate looks at.
-    let gateLength: Int
-    /// Masks of the first `gateLength` bytes of a chunk and of the lengths of the (at most
-    /// two) prefixes shorter than that (`gateLength` again where there are fewer than two).
+    /// Masks of a chunk's first bytes at the gate length and at the lengths of the (at most
+    /// two) prefixes shorter than that (the gate length again where there are fewer than
+    /// two).
     let gateMasks: (UInt64, UInt64, UInt64)
     /// The length of the shortest wildcard prefix: shorter starts of words are not checked.
     let shortestPrefix: Int
@@ -63,12 +63,11 @@ final class TermAutomaton: Sendable {
     let outputs: FlatTable<Output>
     let verifications: [[TokenPattern]]
     let termSetCount: Int
-    /// `TextScanner.kinds` and `TextScanner.lower`, held here so that the scan reads them
-    /// without the lazy-initialisation check of a global.
+    /// `TextScanner.kinds`, held here so that the scan reads it without the
+    /// lazy-initialisation check of a global.
     let kinds = FlatTable(TextScanner.kinds)
-    let lower = FlatTable(TextScanner.lower)
-    /// For each byte: its lower case when it is an ASCII letter or digit, else 0. The scan's
-    /// inner loop over ASCII words needs this one table only.
+    /// For each byte: its lower case when it is an ASCII letter or digit, else 0. The byte
+    /// walk of passages with non-ASCII text tells ASCII word bytes by it.
     let asciiWordFold = FlatTable(TextScanner.asciiWordFold)
 
     /// How many bytes of a word `prefixGate` looks at when prefixes are that long.
@@ -177,7 +176,6 @@ final class TermAutomaton: Sendable {
         phraseStartGate = gate(prefixSymbols.filter { startsPhrase($0.value) }.keys)
         phraseStartWords = VocabularyTable.makeFilter(builder.exactSymbols.filter { startsPhrase($0.value) }.keys.map(WordHash.hash))
         let shortLengths = lengths.filter { $0 < gateLength } + [gateLength, gateLength]
-        self.gateLength = gateLength
         gateMasks = (WordHash.mask(gateLength), WordHash.mask(shortLengths[0]), WordHash.mask(shortLengths[1]))
         shortestPrefix = prefixSymbols.keys.map(\.count).min() ?? Int.max
         longestPrefix = prefixSymbols.keys.map(\.count).max() ?? 0

@@ -45,6 +45,13 @@ struct VocabularyTable: Sendable {
         return words[bit >> 6] & (1 << UInt64(bit & 63))
     }
 
+    /// The first slot to probe for hash `h` in a table of `1 << (64 - shift)` slots: the
+    /// hash's top bits.
+    @inline(__always)
+    static func slot(of h: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: h >> shift)
+    }
+
     /// A 64K-bit filter with the bits of `hashes`.
     static func makeFilter(_ hashes: some Sequence<UInt64>) -> FlatTable<UInt64> {
         var filter = [UInt64](repeating: 0, count: 1024)
@@ -65,7 +72,7 @@ struct VocabularyTable: Sendable {
         // Sorted, so that the table does not depend on dictionary order.
         for (word, symbol) in words.sorted(by: { $0.value < $1.value }) {
             let h = WordHash.hash(word)
-            var index = Int(truncatingIfNeeded: h >> shift)
+            var index = Self.slot(of: h, shift: shift)
             while slots[index].symbol >= 0 { index = (index + 1) & (size - 1) }
             slots[index] = Slot(symbol: symbol, keyLength: Int32(word.count), keyStart: Int32(keys.count), hash: h)
             keys += word
@@ -92,7 +99,7 @@ struct VocabularyTable: Sendable {
     func probe(hash h: UInt64, word: UnsafeRawPointer, length: Int) -> Int32 {
         let slots = self.slots.base
         let keys = UnsafeRawPointer(self.keys.base)
-        var index = Int(truncatingIfNeeded: h >> shift)
+        var index = Self.slot(of: h, shift: shift)
         while true {
             let slot = slots[index]
             if slot.symbol < 0 { return -1 }
