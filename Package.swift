@@ -20,10 +20,11 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .target(name: "CPrefetch"),
         .target(
             name: "EvidenceKit",
             dependencies: [
-                "CLibXML2", "CZlib",
+                "CLibXML2", "CZlib", "CPrefetch",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),

@@ -129,8 +129,11 @@ struct TagRun: ~Copyable {
 
     /// Tags the source: one result per passage, in order.
     mutating func tags() -> [PassageTags] {
+        // Each passage's text is asked for `TextPrefetch.distance` passages ahead of its scan.
+        for p in 0..<min(TextPrefetch.distance, passages.count) { TextPrefetch.prefetchText(of: passages, at: p) }
         for p in passages.indices {
             current = p
+            TextPrefetch.prefetchText(of: passages, at: p + TextPrefetch.distance)
             collectCandidates(passage: p)
         }
         decide()
