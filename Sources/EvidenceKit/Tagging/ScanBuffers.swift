@@ -15,10 +15,12 @@ struct ScannedWord: BitwiseCopyable {
     var clauseBreakBefore: Bool
 }
 
-/// A phrase of the phrase trie that is still alive: its node and first word.
+/// A phrase of the phrase trie that is still alive: its first word and the edges of the
+/// node it has reached (`TermAutomaton.children[childStart..<childStart + childCount]`).
 struct ActivePhrase: BitwiseCopyable {
-    var node: Int32
     var start: Int32
+    var childStart: Int32
+    var childCount: Int32
 }
 
 /// What scanning one passage leaves behind (its words and term hits), in storage reused

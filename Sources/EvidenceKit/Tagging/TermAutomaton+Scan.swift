@@ -217,31 +217,22 @@ extension TermAutomaton {
         word index: Int32, symbols: UnsafeMutablePointer<Int32>, symbolCount: Int, text: UnsafePointer<UInt8>,
         buffers: inout ScanBuffers
     ) {
-        let rootChild = self.rootChild.base
-        let childStart = self.childStart.base
-        let childCount = self.childCount.base
-        let childSymbol = self.childSymbol.base
-        let childNode = self.childNode.base
+        let roots = self.roots.base
+        let children = self.children.base
         buffers.nextActive.removeAll()
         for s in 0..<symbolCount {
-            let child = rootChild[Int(symbols[s])]
-            if child >= 0 {
-                if childCount[Int(child)] > 0 { buffers.nextActive.append(ActivePhrase(node: child, start: index)) }
-                emit(node: child, start: index, end: index + 1, text: text, buffers: &buffers)
-            }
+            enter(roots[Int(symbols[s])], start: index, end: index + 1, text: text, buffers: &buffers)
         }
         for a in 0..<buffers.active.count {
             let phrase = buffers.active[a]
-            let first = Int(childStart[Int(phrase.node)])
-            let count = Int(childCount[Int(phrase.node)])
+            let first = Int(phrase.childStart)
+            let count = Int(phrase.childCount)
             for s in 0..<symbolCount {
                 let symbol = symbols[s]
                 var k = first
                 while k < first + count {
-                    if childSymbol[k] == symbol {
-                        let child = childNode[k]
-                        if childCount[Int(child)] > 0 { buffers.nextActive.append(ActivePhrase(node: child, start: phrase.start)) }
-                        emit(node: child, start: phrase.start, end: index + 1, text: text, buffers: &buffers)
+                    if children[k].symbol == symbol {
+                        enter(children[k].node, start: phrase.start, end: index + 1, text: text, buffers: &buffers)
                         break
                     }
                     k += 1
@@ -251,12 +242,16 @@ extension TermAutomaton {
         buffers.active.exchange(with: &buffers.nextActive)
     }
 
+    /// Reaches trie node `node` with a phrase of words `start..<end`: keeps the phrase alive
+    /// if it can go on, and records its hits.
     @inline(__always)
-    private func emit(node: Int32, start: Int32, end: Int32, text: UnsafePointer<UInt8>, buffers: inout ScanBuffers) {
-        let count = Int(outputCount[Int(node)])
-        if count == 0 { return }
-        let first = Int(outputStart[Int(node)])
-        for k in first..<(first + count) {
+    private func enter(_ node: Node, start: Int32, end: Int32, text: UnsafePointer<UInt8>, buffers: inout ScanBuffers) {
+        if node.childCount > 0 {
+            buffers.nextActive.append(ActivePhrase(start: start, childStart: node.childStart, childCount: node.childCount))
+        }
+        if node.outputCount == 0 { return }
+        let first = Int(node.outputStart)
+        for k in first..<(first + Int(node.outputCount)) {
             let output = outputs[k]
             if output.verify >= 0 && !verify(verifications[Int(output.verify)], start: start, text: text, words: buffers.words) {
                 continue

@@ -14,6 +14,26 @@
 ///
 /// A class, so that a tagging run reaches all its tables through one reference.
 final class TermAutomaton: Sendable {
+    /// A node of the phrase trie: where its children and its outputs are. Kept in the
+    /// edge that leads to it (`Child`, `roots`), so that stepping to a node reads the
+    /// record it needs where it found the edge, without another dependent load.
+    struct Node: Sendable, BitwiseCopyable {
+        /// The node's children are `children[childStart..<childStart + childCount]`, sorted
+        /// by symbol.
+        var childStart: Int32
+        var childCount: Int32
+        /// The term sets a phrase ending at this node belongs to:
+        /// `outputs[outputStart..<outputStart + outputCount]`.
+        var outputStart: Int32
+        var outputCount: Int32
+    }
+
+    /// An edge of the phrase trie: the next word's symbol and the node it leads to.
+    struct Child: Sendable, BitwiseCopyable {
+        var symbol: Int32
+        var node: Node
+    }
+
     struct Output: Sendable, BitwiseCopyable {
         var termSet: Int32
         /// Index into `verifications` for case-sensitive terms, else -1.
@@ -53,13 +73,11 @@ final class TermAutomaton: Sendable {
     /// The length of the longest wildcard prefix: longer starts of words are not checked.
     let longestPrefix: Int
     // Phrase trie over symbols.
-    let rootChild: FlatTable<Int32>
-    let childStart: FlatTable<Int32>
-    let childCount: FlatTable<Int32>
-    let childSymbol: FlatTable<Int32>
-    let childNode: FlatTable<Int32>
-    let outputStart: FlatTable<Int32>
-    let outputCount: FlatTable<Int32>
+    /// The node a phrase whose first word has a symbol starts at, by symbol; a node
+    /// without children or outputs where no phrase starts with the symbol.
+    let roots: FlatTable<Node>
+    /// The edges of all nodes, each node's together (`Node.childStart`).
+    let children: FlatTable<Child>
     let outputs: FlatTable<Output>
     let verifications: [[TokenPattern]]
     let termSetCount: Int
@@ -138,26 +156,24 @@ final class TermAutomaton: Sendable {
         let symbolCount = builder.symbolCount
         var prefixLengths: UInt64 = 0
         for word in prefixSymbols.keys { prefixLengths |= VocabularyTable.lengthBit(word.count) }
-        var rootChild = [Int32](repeating: -1, count: Int(symbolCount))
-        for (symbol, node) in phraseChildren[0] { rootChild[Int(symbol)] = node }
-        var childStart: [Int32] = []
-        var childCount: [Int32] = []
-        var childSymbol: [Int32] = []
-        var childNode: [Int32] = []
-        var outputStart: [Int32] = []
-        var outputCount: [Int32] = []
-        var outputs: [Output] = []
+        // Each node's children take consecutive places, in node order.
+        var nodes: [Node] = []
+        var childCount: Int32 = 0
+        var outputCount: Int32 = 0
         for node in phraseChildren.indices {
-            childStart.append(Int32(childSymbol.count))
-            childCount.append(Int32(phraseChildren[node].count))
-            for (symbol, child) in phraseChildren[node].sorted(by: { $0.key < $1.key }) {
-                childSymbol.append(symbol)
-                childNode.append(child)
-            }
-            outputStart.append(Int32(outputs.count))
-            outputCount.append(Int32(phraseOutputs[node].count))
-            outputs += phraseOutputs[node]
+            nodes.append(Node(
+                childStart: childCount, childCount: Int32(phraseChildren[node].count),
+                outputStart: outputCount, outputCount: Int32(phraseOutputs[node].count)))
+            childCount += Int32(phraseChildren[node].count)
+            outputCount += Int32(phraseOutputs[node].count)
         }
+        let empty = Node(childStart: 0, childCount: 0, outputStart: 0, outputCount: 0)
+        var roots = [Node](repeating: empty, count: Int(symbolCount))
+        for (symbol, node) in phraseChildren[0] { roots[Int(symbol)] = nodes[Int(node)] }
+        let children = phraseChildren.flatMap { edges in
+            edges.sorted(by: { $0.key < $1.key }).map { Child(symbol: $0.key, node: nodes[Int($0.value)]) }
+        }
+        let outputs = phraseOutputs.flatMap { $0 }
         exactWords = VocabularyTable(builder.exactSymbols)
         prefixWords = VocabularyTable(prefixSymbols)
         self.prefixLengths = prefixLengths
@@ -179,13 +195,8 @@ final class TermAutomaton: Sendable {
         gateMasks = (WordHash.mask(gateLength), WordHash.mask(shortLengths[0]), WordHash.mask(shortLengths[1]))
         shortestPrefix = prefixSymbols.keys.map(\.count).min() ?? Int.max
         longestPrefix = prefixSymbols.keys.map(\.count).max() ?? 0
-        self.rootChild = FlatTable(rootChild)
-        self.childStart = FlatTable(childStart)
-        self.childCount = FlatTable(childCount)
-        self.childSymbol = FlatTable(childSymbol)
-        self.childNode = FlatTable(childNode)
-        self.outputStart = FlatTable(outputStart)
-        self.outputCount = FlatTable(outputCount)
+        self.roots = FlatTable(roots)
+        self.children = FlatTable(children)
         self.outputs = FlatTable(outputs)
         verifications = builder.verifications
         termSetCount = builder.termSetCount

@@ -1,17 +1,21 @@
 /// A set of lower-cased words with their symbols, in an open-addressing hash table keyed by
-/// `WordHash`; each slot keeps the word's bytes so that a hit is confirmed against them.
+/// `WordHash`; the word's bytes are kept beside the table, so that a hit on a word longer
+/// than its hash can tell apart is confirmed against them.
 /// A 64K-bit filter in front of the table answers "certainly not here" for nearly every
 /// word of ordinary text with one load from the L1 cache.
 struct VocabularyTable: Sendable {
+    /// Sixteen bytes, four to a cache line: the key's place in `keys` is in `keyStarts`,
+    /// which only words longer than a chunk read.
     struct Slot: Sendable, BitwiseCopyable {
+        var hash: UInt64
         /// -1 for an empty slot.
         var symbol: Int32
         var keyLength: Int32
-        var keyStart: Int32
-        var hash: UInt64
     }
 
     let slots: FlatTable<Slot>
+    /// Where the key of the word in each slot starts in `keys`.
+    let keyStarts: FlatTable<Int32>
     let keys: FlatTable<UInt8>
     let filter: FlatTable<UInt64>
     let mask: Int
@@ -66,7 +70,8 @@ struct VocabularyTable: Sendable {
         var bits = 4
         while (1 << bits) < 2 * words.count { bits += 1 }
         let size = 1 << bits
-        var slots = [Slot](repeating: Slot(symbol: -1, keyLength: 0, keyStart: 0, hash: 0), count: size)
+        var slots = [Slot](repeating: Slot(hash: 0, symbol: -1, keyLength: 0), count: size)
+        var keyStarts = [Int32](repeating: 0, count: size)
         var keys: [UInt8] = []
         let shift = UInt64(64 - bits)
         // Sorted, so that the table does not depend on dictionary order.
@@ -74,10 +79,12 @@ struct VocabularyTable: Sendable {
             let h = WordHash.hash(word)
             var index = Self.slot(of: h, shift: shift)
             while slots[index].symbol >= 0 { index = (index + 1) & (size - 1) }
-            slots[index] = Slot(symbol: symbol, keyLength: Int32(word.count), keyStart: Int32(keys.count), hash: h)
+            slots[index] = Slot(hash: h, symbol: symbol, keyLength: Int32(word.count))
+            keyStarts[index] = Int32(keys.count)
             keys += word
         }
         self.slots = FlatTable(slots)
+        self.keyStarts = FlatTable(keyStarts)
         // Room for the eight-byte reads of the last key.
         self.keys = FlatTable(keys + [UInt8](repeating: 0, count: 8))
         self.filter = Self.makeFilter(words.keys.map(WordHash.hash))
@@ -95,6 +102,10 @@ struct VocabularyTable: Sendable {
 
     /// The table lookup behind the filter (for a hash the filter has): rarely reached for
     /// words outside the vocabulary.
+    ///
+    /// A word of up to eight bytes is confirmed by its hash alone, as `WordHash` gives two
+    /// such words of the same length the same hash only if they are the same word: only
+    /// longer words are compared byte by byte, which reads the table of keys as well.
     @inline(__always)
     func probe(hash h: UInt64, word: UnsafeRawPointer, length: Int) -> Int32 {
         let slots = self.slots.base
@@ -104,7 +115,7 @@ struct VocabularyTable: Sendable {
             let slot = slots[index]
             if slot.symbol < 0 { return -1 }
             if slot.hash == h && Int(slot.keyLength) == length
-                && WordHash.equal(keys + Int(slot.keyStart), word, count: length) {
+                && (length <= WordHash.chunkSize || WordHash.equal(keys + Int(keyStarts[index]), word, count: length)) {
                 return slot.symbol
             }
             index = (index + 1) & mask

@@ -26,8 +26,13 @@ enum WordHash {
         return mix(h, UInt64(truncatingIfNeeded: count))
     }
 
+    /// How many bytes a chunk holds: words up to this long are hashed from one chunk.
+    static let chunkSize = 8
+
     /// The hash of a word of one to eight bytes from its key: its bytes as a chunk, the
-    /// bytes past its end zero.
+    /// bytes past its end zero. Multiplying by an odd constant is a bijection on 64-bit
+    /// integers, so two different keys never share a hash: for such words the hash is the
+    /// word.
     @inline(__always)
     static func hash(key: UInt64) -> UInt64 {
         key &* 0x9E37_79B9_7F4A_7C15
