@@ -75,21 +75,15 @@ struct SectionVerdict {
         return false
     }
 
-    /// Whether `haystack` contains `needle`: a byte search when both are ASCII, else
-    /// Foundation's `contains`.
+    /// Whether the lower-cased `haystack` contains `needle`: the byte search of ASCII names
+    /// when both are ASCII, else Foundation's `contains`.
     private static func contains(_ haystack: String, _ needle: String) -> Bool {
         if needle.isEmpty { return false }
         let bothASCII = haystack.utf8.allSatisfy { $0 < 0x80 } && needle.utf8.allSatisfy { $0 < 0x80 }
         if !bothASCII { return haystack.contains(needle) }
-        let h = Array(haystack.utf8)
-        let n = Array(needle.utf8)
-        if n.count > h.count { return false }
-        var i = 0
-        while i <= h.count - n.count {
-            if h[i..<(i + n.count)].elementsEqual(n) { return true }
-            i += 1
+        return Array(haystack.utf8).withUnsafeBufferPointer { h in
+            Array(needle.utf8).withUnsafeBufferPointer { n in asciiContains(h, lowerNeedle: n) ?? false }
         }
-        return false
     }
 
     /// Whether passages of this section and `kind` pass `scope`.
