@@ -13,11 +13,9 @@ struct TextPrefetchTests {
         return withUnsafeBytes(of: &copy) { raw in raw.baseAddress.flatMap(TextPrefetch.storage(ofStringAt:)) }
     }
 
-    @Test("a passage's text is found where the string keeps its bytes, with its byte count")
-    func nativeString() throws {
-        // Made at run time, as parsed text is: a native string with storage of its own.
-        let text = ["Lack of managerial support", "was the barrier most often reported by front-line nurses."]
-            .joined(separator: " ")
+    /// Checks that the storage found for `text` is where the string keeps its UTF-8 bytes,
+    /// with their count.
+    func expectStorageFound(_ text: String) throws {
         var copy = text
         let expected = try #require(copy.withUTF8 { UnsafeRawPointer($0.baseAddress) })
         let found = try #require(storage(of: copy))
@@ -25,14 +23,16 @@ struct TextPrefetchTests {
         #expect(found.count == text.utf8.count)
     }
 
+    @Test("a passage's text is found where the string keeps its bytes, with its byte count")
+    func nativeString() throws {
+        // Made at run time, as parsed text is: a native string with storage of its own.
+        try expectStorageFound(
+            ["Lack of managerial support", "was the barrier most often reported by front-line nurses."].joined(separator: " "))
+    }
+
     @Test("a non-ASCII text is found with its count in UTF-8 bytes")
     func nonASCIIString() throws {
-        let text = ["Führungskräfte und Pflegende:", "Qualitätsverbesserung im Krankenhaus"].joined(separator: " ")
-        var copy = text
-        let expected = try #require(copy.withUTF8 { UnsafeRawPointer($0.baseAddress) })
-        let found = try #require(storage(of: copy))
-        #expect(found.address == expected)
-        #expect(found.count == text.utf8.count)
+        try expectStorageFound(["Führungskräfte und Pflegende:", "Qualitätsverbesserung im Krankenhaus"].joined(separator: " "))
     }
 
     @Test("a short text kept inside the string itself has no storage to ask for")
